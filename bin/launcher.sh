@@ -1,0 +1,43 @@
+# Shared by bin/nvme-discoverd and bin/nvme-discoverctl (sourced, not run).
+#
+# Finds the runnable jar and a Java runtime, then runs MAIN_CLASS with JVM options chosen for a
+# small, fast-starting process. Looked up in this order:
+#   jar:  $NVME_DISCOVERD_JAR, then <checkout>/target/nvme-discoverd.jar (right after
+#         `mvn package`), then the installed /usr/share/nvme-discoverd/nvme-discoverd.jar
+#   java: $JAVA_HOME/bin/java when JAVA_HOME is set, else `java` on PATH
+# Extra JVM options: $NVME_DISCOVERD_JAVA_OPTS (word-split), appended last so they win.
+
+launcher_dir=$(dirname -- "$(readlink -f -- "$0")")
+
+if [ -n "${NVME_DISCOVERD_JAR:-}" ]; then
+    jar=$NVME_DISCOVERD_JAR
+elif [ -f "$launcher_dir/../target/nvme-discoverd.jar" ]; then
+    jar=$launcher_dir/../target/nvme-discoverd.jar
+else
+    jar=/usr/share/nvme-discoverd/nvme-discoverd.jar
+fi
+if [ ! -f "$jar" ]; then
+    echo "$(basename -- "$0"): cannot find nvme-discoverd.jar (looked at $jar); build it with './mvnw -DskipTests package' or set NVME_DISCOVERD_JAR" >&2
+    exit 1
+fi
+
+if [ -n "${JAVA_HOME:-}" ]; then
+    java=$JAVA_HOME/bin/java
+else
+    java=java
+fi
+
+# Serial GC and C1-only JIT: a daemon with a few MiB of live data needs neither parallel GC
+# threads nor C2's warm-up, and both cost start time and resident memory. No perf-data file in
+# /tmp (UsePerfData), a modest heap cap, and die on OOM so systemd restarts us cleanly.
+# shellcheck disable=SC2086
+exec "$java" \
+    -XX:+UseSerialGC \
+    -XX:TieredStopAtLevel=1 \
+    -XX:-UsePerfData \
+    -Xshare:auto \
+    -Xss512k \
+    -Xmx${NVME_DISCOVERD_HEAP:-96m} \
+    -XX:+ExitOnOutOfMemoryError \
+    ${NVME_DISCOVERD_JAVA_OPTS:-} \
+    -cp "$jar" "$MAIN_CLASS" "$@"

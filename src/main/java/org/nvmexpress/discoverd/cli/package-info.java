@@ -1,0 +1,16 @@
+/**
+ * The command line: {@code nvme-discoverd} (the daemon's entry point) and {@code nvme-discoverctl}
+ * (the companion tool and its offline subcommands), both on picocli.
+ *
+ * <p><b>Owns:</b> argument parsing, help, version, exit codes and the rendering of results as text
+ * or JSON. Commands parse, call into the packages below, and print; they hold no logic of their own.
+ * Exit codes everywhere: 0 success, 1 the operation failed, 2 usage or bad input.
+ *
+ * <p><b>May import:</b> every other package of the project (it is the top of the arrows).
+ *
+ * <p><b>Threading:</b> runs on the main thread; each invocation is independent.
+ *
+ * <p><b>Entry classes:</b> {@link org.nvmexpress.discoverd.cli.DiscoverctlMain} and
+ * {@link org.nvmexpress.discoverd.cli.DaemonMain}.
+ */
+package org.nvmexpress.discoverd.cli;

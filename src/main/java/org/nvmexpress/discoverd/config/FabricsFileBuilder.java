@@ -1,0 +1,205 @@
+package org.nvmexpress.discoverd.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.nvmexpress.discoverd.ini.Diagnostic;
+import org.nvmexpress.discoverd.ini.IniLine;
+import org.nvmexpress.discoverd.tid.Role;
+
+/**
+ * The mutable state of {@link FabricsFileParser} while it walks one file's lines: which section is
+ * open and what has been collected so far. Lives only for one parse.
+ */
+final class FabricsFileBuilder {
+    /** What the lines being read belong to. */
+    private enum Scope { NONE, IGNORED, DC_DEFAULTS, IOC_DEFAULTS, HOST, ENDPOINT }
+
+    private final String file;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<FabricsFile.Endpoint> endpoints = new ArrayList<>();
+    private Scope scope = Scope.NONE;
+    private String sectionName;
+    private Params dcDefaults = Params.EMPTY;
+    private Params iocDefaults = Params.EMPTY;
+    private int dcDefaultsLine;
+    private int iocDefaultsLine;
+    private int hostLine;
+    private String hostnqn;
+    private String hostid;
+    private String hostsymname;
+    private Params hostParams = Params.EMPTY;
+    private EndpointBuilder endpoint;
+
+    /** An endpoint section being read. */
+    private static final class EndpointBuilder {
+        final int line;
+        final Role role;
+        String nqn;
+        Params params = Params.EMPTY;
+        final List<FabricsFile.ControllerLine> controllers = new ArrayList<>();
+
+        EndpointBuilder(int line, Role role) {
+            this.line = line;
+            this.role = role;
+        }
+    }
+
+    FabricsFileBuilder(String file) {
+        this.file = file;
+    }
+
+    void enterSection(IniLine.Section s) {
+        closeEndpoint();
+        sectionName = s.name();
+        Optional<Role> role = FabricsFileParser.endpointRole(s.name());
+        if (role.isPresent()) {
+            scope = Scope.ENDPOINT;
+            endpoint = new EndpointBuilder(s.line(), role.get());
+        } else if (FabricsFileParser.DISCOVERY_DEFAULTS.equals(s.name())) {
+            scope = Scope.DC_DEFAULTS;
+            dcDefaultsLine = warnIfRepeated(s, dcDefaultsLine);
+        } else if (FabricsFileParser.IO_DEFAULTS.equals(s.name())) {
+            scope = Scope.IOC_DEFAULTS;
+            iocDefaultsLine = warnIfRepeated(s, iocDefaultsLine);
+        } else if (FabricsFileParser.HOST.equals(s.name())) {
+            if (hostLine != 0) {
+                error(s.line(), "second [Host] section (the first is at line " + hostLine + "); a file has one persona");
+                scope = Scope.IGNORED;
+                return;
+            }
+            scope = Scope.HOST;
+            hostLine = s.line();
+        } else {
+            warning(s.line(), "unknown section [" + s.name() + "] ignored");
+            scope = Scope.IGNORED;
+        }
+    }
+
+    private int warnIfRepeated(IniLine.Section s, int firstLine) {
+        if (firstLine != 0) {
+            warning(s.line(), "repeated section [" + s.name() + "] (first at line " + firstLine
+                    + "): merged, later values win");
+            return firstLine;
+        }
+        return s.line();
+    }
+
+    void junk(IniLine.Junk j) {
+        if (j.header()) {
+            error(j.line(), "malformed section header: '" + j.text() + "'");
+            closeEndpoint();
+            scope = Scope.NONE;
+        } else {
+            error(j.line(), "malformed line: '" + j.text() + "' (expected [Section], key = value or # comment)");
+        }
+    }
+
+    void keyValue(IniLine.KeyValue kv) {
+        if (scope == Scope.NONE) {
+            error(kv.line(), "key '" + kv.key() + "' outside any section");
+            return;
+        }
+        if (scope == Scope.IGNORED) {
+            return;
+        }
+        Optional<FabricsKey> known = FabricsKey.forName(kv.key());
+        if (known.isEmpty()) {
+            warning(kv.line(), "unknown key '" + kv.key() + "' ignored");
+            return;
+        }
+        FabricsKey key = known.get();
+        if (!allowedHere(key.keyClass())) {
+            error(kv.line(), "'" + key.configName() + "' is not valid in section [" + sectionName + "]");
+            return;
+        }
+        switch (key.keyClass()) {
+            case IDENTITY, NQN -> identity(kv, key);
+            case CONTROLLER -> ControllerLineParser.parse(file, kv.line(), kv.value(), endpoint.role, diagnostics)
+                    .ifPresent(endpoint.controllers::add);
+            default -> parameter(kv, key);
+        }
+    }
+
+    private boolean allowedHere(FabricsKey.KeyClass keyClass) {
+        switch (scope) {
+            case DC_DEFAULTS:
+                return keyClass == FabricsKey.KeyClass.TUNABLE || keyClass == FabricsKey.KeyClass.SECURITY
+                        || keyClass == FabricsKey.KeyClass.DC_TUNABLE;
+            case IOC_DEFAULTS:
+                return keyClass == FabricsKey.KeyClass.TUNABLE || keyClass == FabricsKey.KeyClass.SECURITY;
+            case HOST:
+                return keyClass == FabricsKey.KeyClass.TUNABLE || keyClass == FabricsKey.KeyClass.SECURITY
+                        || keyClass == FabricsKey.KeyClass.IDENTITY;
+            case ENDPOINT:
+                return keyClass != FabricsKey.KeyClass.IDENTITY
+                        && (keyClass != FabricsKey.KeyClass.DC_TUNABLE || endpoint.role == Role.DC);
+            default:
+                return false;
+        }
+    }
+
+    private void parameter(IniLine.KeyValue kv, FabricsKey key) {
+        String invalid = key.checkValue(kv.value());
+        if (invalid != null) {
+            error(kv.line(), FabricsFileParser.invalidValue(key, kv.value(), invalid));
+            return;
+        }
+        if (FabricsFileParser.looksLikeInlineComment(kv.value())) {
+            warning(kv.line(), "value of '" + key.configName() + "' contains ' #': inline comments are not supported,"
+                    + " so it is part of the value");
+        }
+        switch (scope) {
+            case DC_DEFAULTS -> dcDefaults = dcDefaults.with(key, kv.value());
+            case IOC_DEFAULTS -> iocDefaults = iocDefaults.with(key, kv.value());
+            case HOST -> hostParams = hostParams.with(key, kv.value());
+            case ENDPOINT -> endpoint.params = endpoint.params.with(key, kv.value());
+            default -> throw new AssertionError(scope);
+        }
+    }
+
+    private void identity(IniLine.KeyValue kv, FabricsKey key) {
+        String invalid = FabricsFileParser.checkIdentity(key, kv.value());
+        if (invalid != null) {
+            error(kv.line(), invalid);
+            return;
+        }
+        String value = kv.value().isEmpty() ? null : kv.value();
+        switch (key) {
+            case NQN -> endpoint.nqn = value;
+            case HOSTNQN -> hostnqn = value;
+            case HOSTID -> hostid = value;
+            case HOSTSYMNAME -> hostsymname = value;
+            default -> throw new AssertionError(key);
+        }
+    }
+
+    private void closeEndpoint() {
+        if (endpoint == null) {
+            return;
+        }
+        if (endpoint.role == Role.IOC && endpoint.nqn == null) {
+            error(endpoint.line, "[Subsystem] without nqn: every subsystem section names its NQN");
+        } else if (endpoint.controllers.isEmpty()) {
+            warning(endpoint.line, "[" + sectionName + "] has no controller lines: it connects nothing");
+        }
+        endpoints.add(new FabricsFile.Endpoint(endpoint.line, endpoint.role, endpoint.nqn, endpoint.params,
+                endpoint.controllers));
+        endpoint = null;
+    }
+
+    FabricsFileParser.Parsed finish() {
+        closeEndpoint();
+        FabricsFile.Host host = hostLine == 0 ? null
+                : new FabricsFile.Host(hostLine, hostnqn, hostid, hostsymname, hostParams);
+        return new FabricsFileParser.Parsed(new FabricsFile(file, dcDefaults, iocDefaults, host, endpoints), diagnostics);
+    }
+
+    private void error(int line, String message) {
+        diagnostics.add(Diagnostic.error(file, line, message));
+    }
+
+    private void warning(int line, String message) {
+        diagnostics.add(Diagnostic.warning(file, line, message));
+    }
+}

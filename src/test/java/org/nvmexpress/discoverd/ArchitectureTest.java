@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,6 +45,25 @@ final class ArchitectureTest {
                 String name = dir.getFileName().toString();
                 assertThat(RANK).as("package %s is not in ARCHITECTURE §3", name).containsKey(name);
                 assertThat(dir.resolve("package-info.java")).as("contract of package %s", name).exists();
+            }
+        }
+    }
+
+    /** STYLE §7 rule 2: the README's source map names every package and an entry class that exists. */
+    @Test
+    void readmeSourceMapCoversEveryPackage() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Pattern row = Pattern.compile("^\\| `(\\w+)` \\|.*\\| `(\\w+)` \\|$", Pattern.MULTILINE);
+        Map<String, String> entries = new HashMap<>();
+        Matcher m = row.matcher(readme);
+        while (m.find()) {
+            entries.put(m.group(1), m.group(2));
+        }
+        try (Stream<Path> dirs = Files.list(MAIN)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String name = dir.getFileName().toString();
+                assertThat(entries).as("README source map row for package %s", name).containsKey(name);
+                assertThat(dir.resolve(entries.get(name) + ".java")).as("entry class of %s", name).exists();
             }
         }
     }

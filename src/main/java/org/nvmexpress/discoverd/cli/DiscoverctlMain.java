@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Inspect and control nvme-discoverd, and work with its files offline.",
-        subcommands = {TidCommand.class},
+        subcommands = {TidCommand.class, ConfigCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the operation failed", "2:usage error or bad input"})
 public final class DiscoverctlMain implements Runnable {

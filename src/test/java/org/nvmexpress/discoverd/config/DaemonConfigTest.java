@@ -3,14 +3,60 @@ package org.nvmexpress.discoverd.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class DaemonConfigTest {
+    /** The documented default file that packages install as {@code /etc/nvme/nvme-discoverd.conf}. */
+    private static final Path SHIPPED = Path.of("packaging/nvme-discoverd.conf");
+    private static final Pattern COMMENTED_SETTING = Pattern.compile("(?m)^#([a-z][a-z-]*) = (.*)$");
+
+    @TempDir
+    Path dir;
+
     @Test
     void defaultsAreTheDocumentedOnes() {
         assertThat(DaemonConfig.DEFAULTS).isEqualTo(
                 new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme"));
+    }
+
+    @Test
+    void shippedFileGivesDefaultsWithoutDiagnostics() {
+        assertThat(DaemonConfigReader.read(SHIPPED, "nvme-discoverd.conf"))
+                .isEqualTo(new DaemonConfigReader.Result(DaemonConfig.DEFAULTS, List.of()));
+    }
+
+    @Test
+    void shippedFileDocumentsEveryKeyWithItsTrueDefault() throws IOException {
+        String text = Files.readString(SHIPPED);
+        List<String> keys = new ArrayList<>();
+        Matcher m = COMMENTED_SETTING.matcher(text);
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        assertThat(keys).containsExactly("nbft", "debug-level", "fc-kickstart-interval-minutes",
+                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path");
+
+        Path uncommented = Files.writeString(dir.resolve("nvme-discoverd.conf"), m.replaceAll("$1 = $2"));
+        assertThat(DaemonConfigReader.read(uncommented, "nvme-discoverd.conf"))
+                .isEqualTo(new DaemonConfigReader.Result(DaemonConfig.DEFAULTS, List.of()));
+    }
+
+    @Test
+    void shippedFileHasNoInlineComments() throws IOException {
+        assertThat(Files.readAllLines(SHIPPED))
+                .filteredOn(line -> !line.isBlank() && !line.startsWith("#"))
+                .containsExactly("[Global]");
+        assertThat(COMMENTED_SETTING.matcher(Files.readString(SHIPPED)).results())
+                .allSatisfy(r -> assertThat(r.group(2)).doesNotContain("#"));
     }
 
     @Test

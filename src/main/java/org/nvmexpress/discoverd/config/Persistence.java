@@ -17,7 +17,7 @@ public enum Persistence {
     FORCE;
 
     public static Optional<Persistence> parse(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
+        switch (ValueSyntax.asciiLowerCase(value)) {
             case "no":
                 return Optional.of(NO);
             case "auto":

@@ -1,0 +1,87 @@
+package org.nvmexpress.discoverd.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.nvmexpress.discoverd.ini.Diagnostic;
+
+/** Whatever a file holds, reading it gives a valid config and warnings that name the file. */
+final class DaemonConfigReaderPropertyTest {
+    private static final String NAME = "etc/nvme/nvme-discoverd.conf";
+    private static Path dir;
+
+    @BeforeContainer
+    static void createDir() throws IOException {
+        dir = Files.createTempDirectory("daemon-config-property");
+    }
+
+    @AfterContainer
+    static void removeDir() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private static void assertSound(DaemonConfigReader.Result result) {
+        assertThat(result.config()).isNotNull();
+        assertThat(result.diagnostics()).allSatisfy(d -> {
+            assertThat(d.file()).isEqualTo(NAME);
+            assertThat(d.isError()).isFalse();
+            assertThat(d.message()).doesNotContain("\n", "\r", "\0");
+        });
+    }
+
+    @Property(tries = 300)
+    void randomBytesNeverThrow(@ForAll @Size(max = 4096) byte[] bytes) throws IOException {
+        assertSound(DaemonConfigReader.read(Files.write(dir.resolve("bytes.conf"), bytes), NAME));
+    }
+
+    @Property(tries = 300)
+    void randomTextNeverThrows(@ForAll @StringLength(max = 2000) String text) throws IOException {
+        Path file = Files.writeString(dir.resolve("text.conf"), text, StandardCharsets.UTF_8);
+        assertSound(DaemonConfigReader.read(file, NAME));
+    }
+
+    /** Text made of the file's own vocabulary, so most lines reach the key and value parsers. */
+    @Property(tries = 500)
+    void plausibleFilesNeverThrowAndWarnOncePerBadLine(@ForAll("plausibleLines") List<String> lines)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("plausible.conf"), String.join("\n", lines));
+        DaemonConfigReader.Result result = DaemonConfigReader.read(file, NAME);
+        assertSound(result);
+        assertThat(result.diagnostics()).extracting(Diagnostic::line).doesNotHaveDuplicates()
+                .allSatisfy(line -> assertThat(line).isBetween(1, lines.size()));
+    }
+
+    @Provide
+    Arbitrary<List<String>> plausibleLines() {
+        Arbitrary<String> key = Arbitraries.of("nbft", "debug-level", "fc-kickstart-interval-minutes",
+                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path", "NBFT", "zeroconf", "");
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.of("", "0", "1", "+5", "-1", "4294967295", "4294967296", "0x10", "yes", "Off", "debug",
+                        "nvme-cli", "builtin", "/usr/sbin/nvme", "nvme", "\r", "\u000b"),
+                Arbitraries.strings().withCharRange(' ', '~').withChars('\t', '\r', '\u00e9', '\u0131')
+                        .ofMaxLength(12));
+        Arbitrary<String> pair = key.flatMap(k -> value.map(v -> k + " = " + v));
+        Arbitrary<String> other = Arbitraries.of("[Global]", "[Other]", "[Global", "[ ]", "# comment", "",
+                "junk", "= x", "[Global] x");
+        return Arbitraries.frequencyOf(Tuple.of(3, pair), Tuple.of(1, other)).list().ofMaxSize(30);
+    }
+}

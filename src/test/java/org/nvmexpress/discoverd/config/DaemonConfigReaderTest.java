@@ -1,0 +1,300 @@
+package org.nvmexpress.discoverd.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nvmexpress.discoverd.ini.Diagnostic;
+
+final class DaemonConfigReaderTest {
+    private static final DaemonConfig DEFAULTS = DaemonConfig.DEFAULTS;
+
+    @TempDir
+    Path dir;
+
+    private DaemonConfigReader.Result read(String text) throws IOException {
+        return DaemonConfigReader.read(Files.writeString(dir.resolve("nvme-discoverd.conf"), text), "d.conf");
+    }
+
+    private DaemonConfigReader.Result readGlobal(String key, String value) throws IOException {
+        return read("[Global]\n" + key + " = " + value + "\n");
+    }
+
+    private static List<String> messages(DaemonConfigReader.Result result) {
+        assertThat(result.diagnostics()).noneMatch(Diagnostic::isError);
+        return result.diagnostics().stream().map(Diagnostic::withoutSeverity).toList();
+    }
+
+    /** Reads {@code key = value} and expects it rejected with the default kept. */
+    private void assertRejected(String key, String value) throws IOException {
+        DaemonConfigReader.Result result = readGlobal(key, value);
+        assertThat(result.config()).isEqualTo(DEFAULTS);
+        assertThat(messages(result)).singleElement(STRING)
+                .startsWith("d.conf:2: invalid value for '" + key + "', ignored: '");
+    }
+
+    @Test
+    void readSetsEveryKey() throws IOException {
+        DaemonConfigReader.Result result = read("""
+                [Global]
+                nbft = no
+                debug-level = debug
+                fc-kickstart-interval-minutes = 30
+                epcsd-poll-interval-minutes = 5
+                dc-giveup-hours = 0
+                connector = builtin
+                nvme-path = /opt/nvme-cli/sbin/nvme
+                """);
+        assertThat(result.config()).isEqualTo(new DaemonConfig(
+                false, LogLevel.DEBUG, 30, 5, 0, Connector.BUILTIN, "/opt/nvme-cli/sbin/nvme"));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, true", "yes, true", "y, true", "true, true", "t, true", "on, true", "YES, true", "Y, true",
+        "True, true", "T, true", "oN, true", "0, false", "no, false", "n, false", "false, false", "f, false",
+        "off, false", "NO, false", "N, false", "FALSE, false", "F, false", "Off, false"})
+    void nbftAcceptsEveryBoolSpellingInAnyCase(String value, boolean expected) throws IOException {
+        DaemonConfigReader.Result result = readGlobal("nbft", value);
+        assertThat(result.config()).isEqualTo(DEFAULTS.withNbft(expected));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "2", "yess", "enable", "tru", "ye s", "+1", "01", "ýes"})
+    void nbftRejectsOtherWords(String value) throws IOException {
+        assertRejected("nbft", value);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"err, ERR", "warn, WARN", "info, INFO", "debug, DEBUG", "ERR, ERR", "Warn, WARN", "DeBuG, DEBUG"})
+    void debugLevelAcceptsItsFourNamesInAnyCase(String value, LogLevel expected) throws IOException {
+        DaemonConfigReader.Result result = readGlobal("debug-level", value);
+        assertThat(result.config()).isEqualTo(DEFAULTS.withDebugLevel(expected));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    /** Dotless {@code ı} upper-cases to {@code I}: only ASCII letters fold, as in C's strcasecmp. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "error", "warning", "notice", "3", "ınfo", "info debug"})
+    void debugLevelRejectsOtherWords(String value) throws IOException {
+        assertRejected("debug-level", value);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"auto, AUTO", "nvme-cli, NVME_CLI", "builtin, BUILTIN", "AUTO, AUTO", "NVME-CLI, NVME_CLI",
+        "BuiltIn, BUILTIN"})
+    void connectorAcceptsItsThreeNamesInAnyCase(String value, Connector expected) throws IOException {
+        DaemonConfigReader.Result result = readGlobal("connector", value);
+        assertThat(result.config()).isEqualTo(DEFAULTS.withConnector(expected));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "nvme_cli", "NVME_CLI", "nvmecli", "nvme", "kernel"})
+    void connectorRejectsOtherWords(String value) throws IOException {
+        assertRejected("connector", value);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "fc-kickstart-interval-minutes | 0          | 0",
+        "fc-kickstart-interval-minutes | 4294967295 | 4294967295",
+        "fc-kickstart-interval-minutes | +5         | 5",
+        "fc-kickstart-interval-minutes | '   5'     | 5",
+        "fc-kickstart-interval-minutes | 007        | 7",
+        "fc-kickstart-interval-minutes | 00000000000004294967295 | 4294967295",
+        "epcsd-poll-interval-minutes   | 1          | 1",
+        "epcsd-poll-interval-minutes   | 4294967295 | 4294967295",
+        "dc-giveup-hours               | 0          | 0",
+        "dc-giveup-hours               | 4294967295 | 4294967295",
+        "dc-giveup-hours               | +0         | 0"})
+    void unsignedKeysAcceptDecimalUpToUintMax(String key, String value, long expected) throws IOException {
+        DaemonConfigReader.Result result = readGlobal(key, value);
+        assertThat(result.diagnostics()).isEmpty();
+        DaemonConfig config = result.config();
+        long actual = switch (key) {
+            case "fc-kickstart-interval-minutes" -> config.fcKickstartIntervalMinutes();
+            case "epcsd-poll-interval-minutes" -> config.epcsdPollIntervalMinutes();
+            default -> config.dcGiveupHours();
+        };
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> invalidUnsignedValues() {
+        List<String> values = List.of("4294967296", "99999999999999999999999", "-1", "-0", "5x", "0x10", "", "+",
+                "++5", "+-5", "+ 5", "5 5", "1e3", "5.0", "٣", "\u00a05");
+        return Stream.of("fc-kickstart-interval-minutes", "epcsd-poll-interval-minutes", "dc-giveup-hours")
+                .flatMap(key -> values.stream().map(value -> Arguments.of(key, value)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidUnsignedValues")
+    void unsignedKeysRejectAnythingButDecimalUpToUintMax(String key, String value) throws IOException {
+        assertRejected(key, value);
+    }
+
+    @Test
+    void epcsdPollIntervalRejectsZero() throws IOException {
+        assertThat(messages(readGlobal("epcsd-poll-interval-minutes", "0"))).containsExactly(
+                "d.conf:2: invalid value for 'epcsd-poll-interval-minutes', ignored: '0'"
+                        + " (expected a whole number of minutes, at least 1)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/usr/bin/nvme", "/", "/opt/nvme cli/nvme=3"})
+    void nvmePathAcceptsAbsolutePaths(String value) throws IOException {
+        assertThat(readGlobal("nvme-path", value)).isEqualTo(
+                new DaemonConfigReader.Result(DEFAULTS.withNvmePath(value), List.of()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "nvme", "./nvme", "usr/sbin/nvme", "~/nvme", "/usr/\rsbin/nvme"})
+    void nvmePathRejectsRelativePathsAndLineBreaks(String value) throws IOException {
+        assertRejected("nvme-path", value);
+    }
+
+    @Test
+    void invalidValueIsQuotedWithControlCharactersEscaped() throws IOException {
+        assertThat(messages(readGlobal("nvme-path", "/usr/\rsbin\u001b[31m"))).containsExactly(
+                "d.conf:2: invalid value for 'nvme-path', ignored: '/usr/\\x0dsbin\\x1b[31m'"
+                        + " (expected an absolute path, starting with /)");
+    }
+
+    @Test
+    void invalidValueIsCutInTheMessage() throws IOException {
+        assertThat(messages(readGlobal("connector", "x".repeat(1000)))).containsExactly(
+                "d.conf:2: invalid value for 'connector', ignored: '" + "x".repeat(80)
+                        + "'... (1000 characters) (expected auto, nvme-cli or builtin)");
+    }
+
+    @Test
+    void invalidValueKeepsTheEarlierValue() throws IOException {
+        DaemonConfigReader.Result result = read("[Global]\ndebug-level = warn\ndebug-level = loud\n");
+        assertThat(result.config()).isEqualTo(DEFAULTS.withDebugLevel(LogLevel.WARN));
+        assertThat(messages(result)).containsExactly("d.conf:3: invalid value for 'debug-level', ignored: 'loud'"
+                + " (expected err, warn, info or debug)");
+    }
+
+    @Test
+    void duplicateKeyLastWins() throws IOException {
+        DaemonConfigReader.Result result = read("[Global]\ndc-giveup-hours = 1\ndc-giveup-hours = 2\n");
+        assertThat(result).isEqualTo(new DaemonConfigReader.Result(DEFAULTS.withDcGiveupHours(2), List.of()));
+    }
+
+    @Test
+    void keyBeforeAnySectionIsOutsideGlobal() throws IOException {
+        DaemonConfigReader.Result result = read("nbft = no\n[Global]\n");
+        assertThat(result.config()).isEqualTo(DEFAULTS);
+        assertThat(messages(result)).containsExactly("d.conf:1: key outside [Global], ignored");
+    }
+
+    @Test
+    void keyInOtherSectionIsOutsideGlobalAndTheSectionIsAccepted() throws IOException {
+        DaemonConfigReader.Result result = read("[Global]\nnbft = no\n\n[Other]\ndebug-level = debug\n[Global]\n"
+                + "connector = builtin\n");
+        assertThat(result.config()).isEqualTo(DEFAULTS.withNbft(false).withConnector(Connector.BUILTIN));
+        assertThat(messages(result)).containsExactly("d.conf:5: key outside [Global], ignored");
+    }
+
+    @Test
+    void sectionNameIsCaseSensitive() throws IOException {
+        assertThat(messages(read("[global]\nnbft = no\n"))).containsExactly("d.conf:2: key outside [Global], ignored");
+    }
+
+    @Test
+    void unknownKeyIsReported() throws IOException {
+        DaemonConfigReader.Result result = read("# comment\n[Global]\nzeroconf = yes\nNBFT = no\n");
+        assertThat(result.config()).isEqualTo(DEFAULTS);
+        assertThat(messages(result)).containsExactly(
+                "d.conf:3: unknown key 'zeroconf', ignored", "d.conf:4: unknown key 'NBFT', ignored");
+    }
+
+    @Test
+    void junkLineIsReportedAndKeepsTheSection() throws IOException {
+        DaemonConfigReader.Result result = read("[Global]\njust words\n= no key\nnbft = no\n");
+        assertThat(result.config()).isEqualTo(DEFAULTS.withNbft(false));
+        assertThat(messages(result)).containsExactly(
+                "d.conf:2: malformed line, ignored", "d.conf:3: malformed line, ignored");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[Global", "[Global] x", "[ ]"})
+    void malformedHeaderEndsTheSection(String header) throws IOException {
+        DaemonConfigReader.Result result = read("[Global]\n" + header + "\nnbft = no\n");
+        assertThat(result.config()).isEqualTo(DEFAULTS);
+        assertThat(messages(result)).containsExactly(
+                "d.conf:2: malformed line, ignored", "d.conf:3: key outside [Global], ignored");
+    }
+
+    @Test
+    void crlfFileReadsLikeLfFile() throws IOException {
+        DaemonConfigReader.Result result = read("[Global]\r\nnbft = no\r\nconnector = nvme-cli\r\n");
+        assertThat(result).isEqualTo(new DaemonConfigReader.Result(
+                DEFAULTS.withNbft(false).withConnector(Connector.NVME_CLI), List.of()));
+    }
+
+    @Test
+    void missingOrEmptyFileGivesDefaultsSilently() throws IOException {
+        assertThat(DaemonConfigReader.read(dir.resolve("absent.conf"), "d.conf"))
+                .isEqualTo(new DaemonConfigReader.Result(DEFAULTS, List.of()));
+        assertThat(read("")).isEqualTo(new DaemonConfigReader.Result(DEFAULTS, List.of()));
+    }
+
+    @Test
+    void directoryGivesDefaultsAndOneWarning() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub.conf"));
+        assertThat(messages(DaemonConfigReader.read(sub, "d.conf")))
+                .containsExactly("d.conf: is a directory, not a file, using defaults");
+    }
+
+    @Test
+    void fileOverOneMebibyteGivesDefaultsAndOneWarning() throws IOException {
+        byte[] bytes = new byte[2 << 20];
+        Arrays.fill(bytes, (byte) '#');
+        Path file = Files.write(dir.resolve("big.conf"), bytes);
+        assertThat(messages(DaemonConfigReader.read(file, "d.conf")))
+                .containsExactly("d.conf: larger than the 1 MiB limit (2097152 bytes), using defaults");
+    }
+
+    @Test
+    void nulByteGivesDefaultsAndOneWarningWithItsLine() throws IOException {
+        DaemonConfigReader.Result result = read("[Global]\nnbft = n\0o\n");
+        assertThat(result.config()).isEqualTo(DEFAULTS);
+        assertThat(messages(result))
+                .containsExactly("d.conf:2: contains a NUL byte (at byte offset 17), using defaults");
+    }
+
+    @Test
+    void invalidUtf8GivesDefaultsAndOneWarningWithItsLine() throws IOException {
+        byte[] latin1 = "[Global]\nnbft = n\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.conf"), latin1);
+        assertThat(messages(DaemonConfigReader.read(file, "d.conf")))
+                .containsExactly("d.conf:2: not valid UTF-8 (at byte offset 17), using defaults");
+    }
+
+    @Test
+    void unreadableFileGivesDefaultsAndOneWarning() throws IOException {
+        assumeThat(System.getProperty("user.name")).as("root reads any file: permission test needs a normal user")
+                .isNotEqualTo("root");
+        Path file = Files.writeString(dir.resolve("secret.conf"), "[Global]\nnbft = no\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assertThat(messages(DaemonConfigReader.read(file, "d.conf")))
+                .containsExactly("d.conf: cannot read: permission denied, using defaults");
+    }
+}

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Validate and show nvme-discoverd.conf and the fabrics configuration"
                 + " (nvme-fabrics.conf and nvme-fabrics.conf.d/*.conf).",
-        subcommands = {ConfigShowCommand.class})
+        subcommands = {ConfigCheckCommand.class, ConfigShowCommand.class})
 final class ConfigCommand {
 }

@@ -1,0 +1,64 @@
+package org.nvmexpress.discoverd.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nvmexpress.discoverd.config.DaemonConfigReader;
+import org.nvmexpress.discoverd.config.FabricsConfig;
+import org.nvmexpress.discoverd.ini.Diagnostic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nvme-discoverctl config check}: validates both configurations exactly as the daemon reads
+ * them, one {@code FILE:LINE: error: ...} or {@code FILE:LINE: warning: ...} line per finding.
+ */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Validate nvme-discoverd.conf and the fabrics configuration exactly as the daemon reads"
+                + " them. Prints one 'FILE:LINE: error: ...' or 'FILE:LINE: warning: ...' line per finding.",
+                "A fabrics file with an error is left out by the daemon (the other files still apply);"
+                + " a bad line in nvme-discoverd.conf is ignored and its default kept."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no errors (warnings allowed)", "1:at least one error", "2:usage error"})
+final class ConfigCheckCommand implements Callable<Integer> {
+    static final String DAEMON_CONFIG_PATH = "/etc/nvme/nvme-discoverd.conf";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private FabricsOptions options;
+
+    @Option(names = "--daemon-config", paramLabel = "FILE",
+            description = "Read this daemon configuration instead of /etc/nvme/nvme-discoverd.conf under the root.")
+    private Path daemonConfig;
+
+    @Override
+    public Integer call() {
+        Path daemonFile = daemonConfig != null ? daemonConfig : options.root.resolve(DAEMON_CONFIG_PATH);
+        List<Diagnostic> findings = new ArrayList<>(DaemonConfigReader.read(daemonFile, daemonFile.toString()).diagnostics());
+        FabricsConfig fabrics = options.load();
+        findings.addAll(fabrics.diagnostics());
+
+        PrintWriter out = spec.commandLine().getOut();
+        findings.forEach(out::println);
+        long errors = findings.stream().filter(Diagnostic::isError).count();
+        long warnings = findings.size() - errors;
+        out.printf("%d error%s, %d warning%s; %d fabrics file%s read, %d connection%s usable%n",
+                errors, plural(errors), warnings, plural(warnings), fabrics.files().size(), plural(fabrics.files().size()),
+                fabrics.connections().size(), plural(fabrics.connections().size()));
+        out.flush();
+        return errors == 0 ? 0 : Commands.EXIT_FAILURE;
+    }
+
+    private static String plural(long n) {
+        return n == 1 ? "" : "s";
+    }
+}

@@ -25,6 +25,7 @@ final class ArchitectureTest {
     /** Lower rank = further down. Equal ranks may not use each other. */
     private static final Map<String, Integer> RANK = Map.ofEntries(
             Map.entry("tid", 0),
+            Map.entry("fs", 0),
             Map.entry("ini", 1),
             Map.entry("registry", 2),
             Map.entry("exclusion", 2),

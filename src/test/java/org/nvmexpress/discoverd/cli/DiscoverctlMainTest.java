@@ -14,7 +14,7 @@ final class DiscoverctlMainTest {
     @Test
     void missingSubcommandIsAUsageError() {
         assertThat(run()).isEqualTo(2);
-        assertThat(cli.err()).contains("a subcommand is required: tid, config, generate-completion");
+        assertThat(cli.err()).contains("a subcommand is required: tid, config, exclusion, generate-completion");
     }
 
     @Test
@@ -26,6 +26,6 @@ final class DiscoverctlMainTest {
     @Test
     void completionScriptCoversTheSubcommands() {
         assertThat(run("generate-completion")).isZero();
-        assertThat(cli.out()).contains("complete -F").contains("tid").contains("config");
+        assertThat(cli.out()).contains("complete -F").contains("tid").contains("config").contains("exclusion");
     }
 }

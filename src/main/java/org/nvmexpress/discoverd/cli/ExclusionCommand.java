@@ -1,0 +1,95 @@
+package org.nvmexpress.discoverd.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.nvmexpress.discoverd.exclusion.ExclusionException;
+import org.nvmexpress.discoverd.ini.Diagnostic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nvme-discoverctl exclusion}: the exclusion lists nvme-cli, nvme-stas and the daemon consult
+ * before connecting anything they found themselves (reference §11). Holds what the subcommands
+ * share: the {@link UserSession}, the root check and the rendering of failures.
+ */
+@Command(name = "exclusion",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Show, change and test the exclusion lists: connections no orchestrator may connect on its"
+                + " own (an administrator's explicit 'nvme connect' is never blocked). The default list is"
+                + " /etc/nvme/exclusions.conf, named lists are /etc/nvme/exclusions.conf.d/NAME.conf; each line"
+                + " 'exclusion = key=value;...' in the [exclusions] section excludes every connection that matches"
+                + " all of its fields.",
+                "Changing a list (add, remove, edit, create, delete) needs root (effective uid 0) when it is the"
+                + " system's own, under --root /. Under any other --root (an image, a chroot, a test tree) the"
+                + " directory's permissions decide, so no sudo is needed there."},
+        subcommands = {ExclusionListCommand.class, ExclusionAddCommand.class, ExclusionRemoveCommand.class,
+            ExclusionEditCommand.class, ExclusionCreateCommand.class, ExclusionDeleteCommand.class,
+            ExclusionMatchCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:success", "1:the operation failed", "2:usage error or bad input"})
+final class ExclusionCommand implements Runnable {
+    static final String NEEDS_ROOT = "this command requires root privileges (try sudo)";
+
+    @Spec
+    private CommandSpec spec;
+
+    private UserSession session = new ProcessUserSession();
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    UserSession session() {
+        return session;
+    }
+
+    /** Replaces the session: who runs the command, what they type, their environment. */
+    void useSession(UserSession replacement) {
+        session = Objects.requireNonNull(replacement, "replacement");
+    }
+
+    /**
+     * Whether {@code command} may change lists under {@code root}; prints why not when it may not.
+     * Root is required only for the system's own lists: the check is for the administrator's
+     * benefit (a clear message instead of "permission denied"), the kernel enforces the rest.
+     */
+    boolean mayChange(CommandSpec command, Path root) {
+        if (!isSystemRoot(root) || session.isRoot()) {
+            return true;
+        }
+        PrintWriter err = command.commandLine().getErr();
+        err.println(command.qualifiedName() + ": " + NEEDS_ROOT);
+        err.flush();
+        return false;
+    }
+
+    private static boolean isSystemRoot(Path root) {
+        Path slash = Path.of("/");
+        try {
+            return root.toRealPath().equals(slash);
+        } catch (IOException e) {
+            return root.toAbsolutePath().normalize().equals(slash);
+        }
+    }
+
+    /**
+     * Prints a failed operation as {@code COMMAND: message}, then one {@code FILE:LINE: error: ...}
+     * line per bad line, and returns its exit status: 2 for a bad entry, 1 otherwise.
+     */
+    static int report(CommandSpec command, ExclusionException e) {
+        PrintWriter err = command.commandLine().getErr();
+        err.println(command.qualifiedName() + ": " + e.getMessage());
+        if (e.reason() == ExclusionException.Reason.INVALID_CONTENT) {
+            e.problems().stream().map(Diagnostic::toString).forEach(err::println);
+        }
+        err.flush();
+        return e.reason() == ExclusionException.Reason.INVALID_ENTRY ? Commands.EXIT_USAGE : Commands.EXIT_FAILURE;
+    }
+}

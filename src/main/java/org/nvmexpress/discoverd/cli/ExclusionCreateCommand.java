@@ -1,0 +1,45 @@
+package org.nvmexpress.discoverd.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.nvmexpress.discoverd.exclusion.ExclusionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code nvme-discoverctl exclusion create}: a new list holding only its header. */
+@Command(name = "create",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Create an empty exclusion list (its header and the [exclusions] section).",
+                "Needs root for the system's lists (see 'exclusion --help')."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:created", "1:the list exists already or could not be written", "2:usage error"})
+final class ExclusionCreateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private ExclusionCommand parent;
+
+    @Mixin
+    private ExclusionOptions options;
+
+    @Override
+    public Integer call() {
+        if (!parent.mayChange(spec, options.rootDirectory())) {
+            return Commands.EXIT_FAILURE;
+        }
+        try {
+            options.lists().create(options.list());
+        } catch (ExclusionException e) {
+            return ExclusionCommand.report(spec, e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("created exclusion list '" + options.list().display() + "' (" + options.lists().file(options.list()) + ")");
+        out.flush();
+        return 0;
+    }
+}

@@ -38,7 +38,7 @@ public final class ExclusionLists {
 
     /** Where list {@code name} lives; the validated name cannot leave its directory. */
     public Path file(ListName name) {
-        return name.isDefault() ? under(MAIN_FILE) : under(DROP_IN_DIR).resolve(name.name() + ".conf");
+        return Objects.requireNonNull(name, "name").isDefault() ? under(MAIN_FILE) : under(DROP_IN_DIR).resolve(name.name() + ".conf");
     }
 
     /**

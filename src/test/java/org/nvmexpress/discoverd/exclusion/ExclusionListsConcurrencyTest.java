@@ -48,28 +48,13 @@ final class ExclusionListsConcurrencyTest {
         assumeThat(java).as("the path of this JVM's java launcher").isPresent();
         ExclusionLists lists = new ExclusionLists(root);
         lists.create(LIST);
-        Path file = lists.file(LIST);
         List<Process> workers = new ArrayList<>();
         long startNanos = System.nanoTime();
         try {
             for (int id = 0; id < WORKERS; id++) {
                 workers.add(startWorker(java.get(), id));
             }
-            CompletableFuture<Void> allExited = CompletableFuture.allOf(
-                    workers.stream().map(Process::onExit).toArray(CompletableFuture[]::new));
-            Set<String> statesSeen = new HashSet<>();
-            while (!allExited.isDone()) {
-                String content = readCompleteList(file);
-                statesSeen.add(content);
-                if (System.nanoTime() - startNanos > DEADLINE.toNanos()) {
-                    fail("workers still running after " + DEADLINE);
-                }
-                try {
-                    allExited.get(2, TimeUnit.MILLISECONDS); // paces the reads; returns as soon as all exited
-                } catch (TimeoutException e) {
-                    // not yet: read again
-                }
-            }
+            Set<String> statesSeen = readWhileRunning(workers, lists.file(LIST), startNanos);
             for (int id = 0; id < WORKERS; id++) {
                 assertThat(workers.get(id).exitValue()).as(Files.readString(root.resolve("worker-" + id + ".log"))).isZero();
             }
@@ -85,6 +70,25 @@ final class ExclusionListsConcurrencyTest {
             }
         }
         assertThat(lists.entries(LIST)).extracting(EntryLine::text).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Reads {@code file} until every worker has exited, checking each read; the distinct contents seen. */
+    private static Set<String> readWhileRunning(List<Process> workers, Path file, long startNanos) throws Exception {
+        CompletableFuture<Void> allExited = CompletableFuture.allOf(
+                workers.stream().map(Process::onExit).toArray(CompletableFuture[]::new));
+        Set<String> statesSeen = new HashSet<>();
+        while (!allExited.isDone()) {
+            statesSeen.add(readCompleteList(file));
+            if (System.nanoTime() - startNanos > DEADLINE.toNanos()) {
+                fail("workers still running after " + DEADLINE);
+            }
+            try {
+                allExited.get(2, TimeUnit.MILLISECONDS); // paces the reads; returns as soon as all exited
+            } catch (TimeoutException e) {
+                // not yet: read again
+            }
+        }
+        return statesSeen;
     }
 
     /** The list as read now, failing unless every line is complete and valid. */

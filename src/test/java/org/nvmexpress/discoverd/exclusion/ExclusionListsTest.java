@@ -221,4 +221,16 @@ final class ExclusionListsTest {
             assertThat(files).containsExactly(file(TENANT));
         }
     }
+
+    /** Upstream's NULL-argument matrix: a missing context or argument is refused, a missing name is the default list. */
+    @Test
+    void nullArgumentsAreRefusedNamingTheArgument() {
+        assertThatThrownBy(() -> new ExclusionLists(null)).isInstanceOf(NullPointerException.class).hasMessage("root");
+        assertThatThrownBy(() -> lists().match(null)).isInstanceOf(NullPointerException.class).hasMessage("connection");
+        assertThatThrownBy(() -> lists().add(TENANT, null)).isInstanceOf(NullPointerException.class).hasMessage("entry");
+        assertThatThrownBy(() -> lists().remove(TENANT, null)).isInstanceOf(NullPointerException.class).hasMessage("entry");
+        assertThatThrownBy(() -> lists().write(TENANT, null, 0)).isInstanceOf(NullPointerException.class).hasMessage("text");
+        assertThatThrownBy(() -> lists().create(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+        assertThat(ListName.of(null)).isEqualTo(ListName.DEFAULT);
+    }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,8 +181,8 @@ public final class Registry {
     public boolean deleteIfPresent(DeviceName device) throws RegistryException {
         Path entry = layout.entry(device);
         requireUsableRegistry(device, null, "delete");
-        if (!Files.isDirectory(layout.directory())) {
-            return false;
+        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return false; // without creating a trash directory, which a reader without write access cannot
         }
         try {
             boolean deleted = EntryDirectories.trash(layout.directory(), entry);

@@ -20,7 +20,12 @@ final class Commands {
      * the whole usage text.
      */
     static CommandLine create(Object command) {
-        CommandLine cli = new CommandLine(command);
+        return create(command, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #create(Object)}, with subcommands made by {@code factory} (tests inject their ports). */
+    static CommandLine create(Object command, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(command, factory);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(Commands::reportBadInput);
         return cli;

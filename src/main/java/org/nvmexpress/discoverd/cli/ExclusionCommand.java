@@ -38,7 +38,16 @@ final class ExclusionCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    private UserSession session = new ProcessUserSession();
+    private final UserSession session;
+
+    /** For picocli: the process's own user, terminal and environment. */
+    ExclusionCommand() {
+        this(new ProcessUserSession());
+    }
+
+    ExclusionCommand(UserSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
 
     @Override
     public void run() {
@@ -48,11 +57,6 @@ final class ExclusionCommand implements Runnable {
 
     UserSession session() {
         return session;
-    }
-
-    /** Replaces the session: who runs the command, what they type, their environment. */
-    void useSession(UserSession replacement) {
-        session = Objects.requireNonNull(replacement, "replacement");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Objects;
 import org.nvmexpress.discoverd.registry.RegistryException;
@@ -28,15 +29,15 @@ final class RegistryCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    private final Prompter prompter;
+    private final UserSession session;
 
-    /** For picocli: asks on the process's terminal. */
+    /** For picocli: asks the person at the process's terminal, if any. */
     RegistryCommand() {
-        this(new ConsolePrompter());
+        this(new ProcessUserSession());
     }
 
-    RegistryCommand(Prompter prompter) {
-        this.prompter = Objects.requireNonNull(prompter, "prompter");
+    RegistryCommand(UserSession session) {
+        this.session = Objects.requireNonNull(session, "session");
     }
 
     @Override
@@ -53,13 +54,22 @@ final class RegistryCommand implements Runnable {
     /**
      * Whether to go ahead with a change the user may regret: always when nobody is at a terminal
      * (scripts), otherwise only when the answer to {@code question [y/N]} is {@code y} or {@code Y}.
-     * When not, prints {@code Aborted.}.
+     * When not, prints {@code Aborted.}; an answer that cannot be read is a no, and says why.
      */
     boolean confirm(Question question, PrintWriter out) throws RegistryException {
-        if (!prompter.interactive()) {
+        if (!session.stdinIsTerminal()) {
             return true;
         }
-        String answer = prompter.readLine(question.text() + " [y/N] ").orElse("").strip();
+        out.print(question.text() + " [y/N] ");
+        out.flush();
+        String answer;
+        try {
+            answer = Objects.requireNonNullElse(session.readLine(), "").strip();
+        } catch (IOException e) {
+            out.println();
+            out.println("cannot read the answer: " + e.getMessage());
+            answer = "";
+        }
         if (answer.equals("y") || answer.equals("Y")) {
             return true;
         }

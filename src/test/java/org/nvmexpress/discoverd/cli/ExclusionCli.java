@@ -14,8 +14,7 @@ final class ExclusionCli {
     int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = Commands.create(new DiscoverctlMain());
-        ((ExclusionCommand) cli.getSubcommands().get("exclusion").getCommand()).useSession(session);
+        CommandLine cli = Commands.create(new DiscoverctlMain(), new SessionFactory(session));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

@@ -31,18 +31,24 @@ final class RegistryCommandTest {
     @BeforeEach
     void setUp() {
         registry = new Registry(root);
-        cli = runner(FakePrompter.script());
+        cli = runner(script());
     }
 
     /** A runner whose registry command asks {@code prompter}. */
-    private static CommandRunner runner(Prompter prompter) {
-        return new CommandRunner(new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == RegistryCommand.class ? type.cast(new RegistryCommand(prompter))
-                        : CommandLine.defaultFactory().create(type);
-            }
-        });
+    private static CommandRunner runner(UserSession session) {
+        return new CommandRunner(new SessionFactory(session));
+    }
+
+    /** Nobody at a terminal: a script, stdin redirected. */
+    private static FakeUserSession script() {
+        return new FakeUserSession();
+    }
+
+    /** A user at a terminal who types {@code answers}, one per prompt; end of input after them. */
+    private static FakeUserSession user(String... answers) {
+        FakeUserSession user = new FakeUserSession().types(answers);
+        user.terminal = true;
+        return user;
     }
 
     private int registry(CommandRunner runner, String... args) {
@@ -90,7 +96,7 @@ final class RegistryCommandTest {
         assertThat(registry("retrieve", "nvme3", "-a", "owner")).isEqualTo(1);
         assertThat(cli.err()).isEqualTo("nvme3: not registered or 'owner' not found\n");
         registry.update(NVME3, AttributeName.OWNER, "stas");
-        CommandRunner again = runner(FakePrompter.script());
+        CommandRunner again = runner(script());
         assertThat(registry(again, "retrieve", "nvme3", "-a", "note")).isEqualTo(1);
         assertThat(again.err()).isEqualTo("nvme3: not registered or 'note' not found\n");
         assertThat(again.out()).isEmpty();
@@ -110,7 +116,7 @@ final class RegistryCommandTest {
     void updateRequiresAttributeAndValue() {
         assertThat(registry("update", "nvme3", "-a", "note")).isEqualTo(2);
         assertThat(cli.err()).startsWith("nvme-discoverctl registry update: Missing required option: '--value=VALUE'\n");
-        CommandRunner again = runner(FakePrompter.script());
+        CommandRunner again = runner(script());
         assertThat(registry(again, "update", "nvme3", "-V", "x")).isEqualTo(2);
         assertThat(again.err()).startsWith("nvme-discoverctl registry update: Missing required option: '--attr=ATTR'\n");
         assertThat(Files.exists(registry.directory())).isFalse();
@@ -120,57 +126,57 @@ final class RegistryCommandTest {
     void updateKeepsHelpAndVersionWhileDashCapitalVIsTheValue() {
         assertThat(cli.run("registry", "update", "--help")).isZero();
         assertThat(cli.out()).contains("-V, --value=VALUE").contains("-h, --help").contains("--version");
-        CommandRunner version = runner(FakePrompter.script());
+        CommandRunner version = runner(script());
         assertThat(version.run("registry", "update", "--version")).isZero();
         assertThat(version.out()).startsWith("nvme-discoverctl ");
     }
 
     @Test
     void ownerUpdateFromAScriptProceedsWithoutAsking() throws Exception {
-        FakePrompter script = FakePrompter.script();
+        FakeUserSession script = script();
         registry.create(NVME3, "discoverd");
-        assertThat(registry(runner(script), "update", "nvme3", "-a", "owner", "-V", "stas")).isZero();
+        CommandRunner runner = runner(script);
+        assertThat(registry(runner, "update", "nvme3", "-a", "owner", "-V", "stas")).isZero();
         assertThat(registry.retrieve(NVME3, AttributeName.OWNER)).hasValue("stas");
-        assertThat(script.prompts).isEmpty();
+        assertThat(runner.out()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"y", "Y", " y "})
     void ownerUpdateAtATerminalProceedsOnYes(String answer) throws Exception {
         registry.update(NVME3, AttributeName.OWNER, "discoverd");
-        FakePrompter user = FakePrompter.user(answer);
+        FakeUserSession user = user(answer);
         CommandRunner terminal = runner(user);
         assertThat(registry(terminal, "update", "nvme3", "-a", "owner", "-V", "stas")).isZero();
-        assertThat(user.prompts).containsExactly("Change the owner of nvme3 from 'discoverd' to 'stas'? [y/N] ");
         assertThat(registry.retrieve(NVME3, AttributeName.OWNER)).hasValue("stas");
-        assertThat(terminal.out()).isEmpty();
+        assertThat(terminal.out()).isEqualTo("Change the owner of nvme3 from 'discoverd' to 'stas'? [y/N] ");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "n", "N", "yes", "no"})
     void ownerUpdateAtATerminalAbortsOnAnythingElse(String answer) throws Exception {
         registry.update(NVME3, AttributeName.OWNER, "discoverd");
-        CommandRunner terminal = runner(FakePrompter.user(answer));
+        CommandRunner terminal = runner(user(answer));
         assertThat(registry(terminal, "update", "nvme3", "-a", "owner", "-V", "stas")).isZero();
-        assertThat(terminal.out()).isEqualTo("Aborted.\n");
+        assertThat(terminal.out()).isEqualTo("Change the owner of nvme3 from 'discoverd' to 'stas'? [y/N] Aborted.\n");
         assertThat(registry.retrieve(NVME3, AttributeName.OWNER)).hasValue("discoverd");
     }
 
     @Test
     void ownerUpdateAtATerminalAbortsAtEndOfInput() throws Exception {
-        FakePrompter user = FakePrompter.user();
+        FakeUserSession user = user();
         CommandRunner terminal = runner(user);
         assertThat(registry(terminal, "update", "nvme3", "-a", "owner", "-V", "stas")).isZero();
-        assertThat(user.prompts).containsExactly("Set the owner of nvme3 to 'stas'? [y/N] ");
-        assertThat(terminal.out()).isEqualTo("Aborted.\n");
+        assertThat(terminal.out()).isEqualTo("Set the owner of nvme3 to 'stas'? [y/N] Aborted.\n");
         assertThat(Files.exists(registry.directory())).isFalse();
     }
 
     @Test
     void otherAttributesAreUpdatedWithoutAsking() throws Exception {
-        FakePrompter user = FakePrompter.user();
-        assertThat(registry(runner(user), "update", "nvme3", "-a", "note", "-V", "x")).isZero();
-        assertThat(user.prompts).isEmpty();
+        FakeUserSession user = user();
+        CommandRunner terminal = runner(user);
+        assertThat(registry(terminal, "update", "nvme3", "-a", "note", "-V", "x")).isZero();
+        assertThat(terminal.out()).isEmpty();
         assertThat(registry.retrieve(NVME3, new AttributeName("note"))).hasValue("x");
     }
 
@@ -194,7 +200,7 @@ final class RegistryCommandTest {
         registry.update(NVME3, new AttributeName("note"), "n");
         assertThat(registry("delete", "nvme3", "-a", "note")).isZero();
         assertThat(registry.entry(NVME3).attributes()).containsOnlyKeys(AttributeName.OWNER);
-        CommandRunner again = runner(FakePrompter.script());
+        CommandRunner again = runner(script());
         assertThat(registry(again, "delete", "nvme3", "--attr", "note")).isEqualTo(1);
         assertThat(again.err()).isEqualTo("nvme3: not registered or 'note' not found\n");
     }
@@ -203,20 +209,18 @@ final class RegistryCommandTest {
     void deleteAtATerminalAsksForTheEntryAndTheOwnerOnly() throws Exception {
         registry.create(NVME3, "discoverd");
         registry.update(NVME3, new AttributeName("note"), "n");
-        FakePrompter user = FakePrompter.user("N", "y", "Y");
-        CommandRunner terminal = runner(user);
+        CommandRunner terminal = runner(user("N", "y", "Y"));
         assertThat(registry(terminal, "delete", "nvme3")).isZero();
-        assertThat(terminal.out()).isEqualTo("Aborted.\n");
         assertThat(registry.retrieve(NVME3, AttributeName.OWNER)).hasValue("discoverd");
-        assertThat(registry(runner(user), "delete", "nvme3", "-a", "note")).isZero();
-        assertThat(registry(runner(user), "delete", "nvme3", "-a", "owner")).isZero();
+        assertThat(registry(terminal, "delete", "nvme3", "-a", "note")).isZero();
+        assertThat(registry(terminal, "delete", "nvme3", "-a", "owner")).isZero();
         assertThat(registry.entry(NVME3).attributes()).isEmpty();
-        assertThat(registry(runner(user), "delete", "nvme3")).isZero();
+        assertThat(registry(terminal, "delete", "nvme3")).isZero();
         assertThat(Files.exists(registry.directory().resolve("nvme3"))).isFalse();
-        assertThat(user.prompts).containsExactly(
-                "Delete the registry entry of nvme3 (owner 'discoverd')? [y/N] ",
-                "Delete the owner of nvme3 (owner 'discoverd')? [y/N] ",
-                "Delete the registry entry of nvme3? [y/N] ");
+        assertThat(terminal.out()).isEqualTo(
+                "Delete the registry entry of nvme3 (owner 'discoverd')? [y/N] Aborted.\n"
+                + "Delete the owner of nvme3 (owner 'discoverd')? [y/N] "
+                + "Delete the registry entry of nvme3? [y/N] ");
     }
 
     @ParameterizedTest
@@ -253,7 +257,7 @@ final class RegistryCommandTest {
         Files.writeString(file, "");
         assertThat(registry("update", "nvme3", "-a", "note", "-V", "x")).isEqualTo(1);
         assertThat(cli.err()).isEqualTo("nvme3: cannot update 'note': " + file + " is not a directory\n");
-        CommandRunner list = runner(FakePrompter.script());
+        CommandRunner list = runner(script());
         assertThat(registry(list, "list")).isEqualTo(1);
         assertThat(list.err()).isEqualTo("cannot list the registry: " + file + " is not a directory\n");
     }

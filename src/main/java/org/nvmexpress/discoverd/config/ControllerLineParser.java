@@ -39,12 +39,12 @@ final class ControllerLineParser {
             }
             String key = CWhitespace.trim(token.substring(0, eq));
             String val = CWhitespace.trim(token.substring(eq + 1));
-            if (FabricsFileParser.looksLikeInlineComment(val)) {
-                problems.add(error(file, line, FabricsFileParser.inlineComment(key, val)));
-                continue;
-            }
             if (ADDRESSING.contains(key)) {
-                if (val.isEmpty()) {
+                // Addressing values are free text (traddr may be a host name), so an inline comment
+                // would pass unnoticed; parameter values fail their type check and say so there.
+                if (FabricsFileParser.looksLikeInlineComment(val)) {
+                    problems.add(error(file, line, FabricsFileParser.inlineComment(key, val)));
+                } else if (val.isEmpty()) {
                     problems.add(error(file, line, "empty value for '" + key + "' in controller line"));
                 } else if (addressing.putIfAbsent(key, val) != null) {
                     problems.add(error(file, line, "'" + key + "' appears twice in controller line"));

@@ -1,9 +1,11 @@
 package org.nvmexpress.discoverd.config;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.CWhitespace;
 import org.nvmexpress.discoverd.tid.Role;
@@ -26,6 +28,7 @@ final class ControllerLineParser {
             List<Diagnostic> problems) {
         int before = problems.size();
         Map<String, String> addressing = new HashMap<>();
+        Set<String> written = new HashSet<>();
         Params params = Params.EMPTY;
         for (String raw : value.split(";", -1)) {
             String token = CWhitespace.trim(raw);
@@ -40,6 +43,7 @@ final class ControllerLineParser {
             String key = CWhitespace.trim(token.substring(0, eq));
             String val = CWhitespace.trim(token.substring(eq + 1));
             if (ADDRESSING.contains(key)) {
+                written.add(key);
                 // Addressing values are free text (traddr may be a host name), so an inline comment
                 // would pass unnoticed; parameter values fail their type check and say so there.
                 if (FabricsFileParser.looksLikeInlineComment(val)) {
@@ -53,8 +57,10 @@ final class ControllerLineParser {
             }
             params = withOverride(file, line, role, key, val, params, problems);
         }
+        // Reported beside any other error (every error is), but not again for a key that is there
+        // and already reported as empty or malformed.
         for (String required : List.of("transport", "traddr")) {
-            if (!addressing.containsKey(required) && problems.size() == before) {
+            if (!written.contains(required)) {
                 problems.add(error(file, line, "controller line without " + required));
             }
         }

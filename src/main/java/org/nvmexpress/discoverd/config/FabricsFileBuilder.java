@@ -36,6 +36,10 @@ final class FabricsFileBuilder {
         final int line;
         final Role role;
         String nqn;
+        /** An {@code nqn =} line was written, even if it was invalid (and reported as such). */
+        boolean nqnWritten;
+        /** A {@code controller =} line was written, even if it was invalid (and reported as such). */
+        boolean controllerWritten;
         Params params = Params.EMPTY;
         final List<FabricsFile.ControllerLine> controllers = new ArrayList<>();
 
@@ -113,6 +117,10 @@ final class FabricsFileBuilder {
             error(kv.line(), "'" + key.configName() + "' is not valid in section [" + sectionName + "]");
             return;
         }
+        if (scope == Scope.ENDPOINT) {
+            endpoint.nqnWritten |= key == FabricsKey.NQN;
+            endpoint.controllerWritten |= key == FabricsKey.CONTROLLER;
+        }
         switch (key.keyClass()) {
             case IDENTITY, NQN -> identity(kv, key);
             case CONTROLLER -> ControllerLineParser.parse(file, kv.line(), kv.value(), endpoint.role, diagnostics)
@@ -178,9 +186,11 @@ final class FabricsFileBuilder {
         if (endpoint == null) {
             return;
         }
-        if (endpoint.role == Role.IOC && endpoint.nqn == null) {
+        // An nqn or controller line that was written but invalid has its own error; the section is
+        // not reported again for lacking it.
+        if (endpoint.role == Role.IOC && !endpoint.nqnWritten) {
             error(endpoint.line, "[Subsystem] without nqn: every subsystem section names its NQN");
-        } else if (endpoint.controllers.isEmpty()) {
+        } else if (!endpoint.controllerWritten) {
             warning(endpoint.line, "[" + sectionName + "] has no controller lines: it connects nothing");
         }
         endpoints.add(new FabricsFile.Endpoint(endpoint.line, endpoint.role, endpoint.nqn, endpoint.params,

@@ -121,6 +121,12 @@ final class FabricsFileBuilder {
             endpoint.nqnWritten |= key == FabricsKey.NQN;
             endpoint.controllerWritten |= key == FabricsKey.CONTROLLER;
         }
+        // Lines are split at LF, so a CR is the only line break a value can hold (reference §8.3:
+        // a value with CR or LF is invalid for every key).
+        if (kv.value().indexOf('\r') >= 0) {
+            error(kv.line(), "value of '" + key.configName() + "' contains a carriage return: a value cannot span lines");
+            return;
+        }
         switch (key.keyClass()) {
             case IDENTITY, NQN -> identity(kv, key);
             case CONTROLLER -> ControllerLineParser.parse(file, kv.line(), kv.value(), endpoint.role, diagnostics)

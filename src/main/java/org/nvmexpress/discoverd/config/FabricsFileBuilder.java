@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.nvmexpress.discoverd.ini.Diagnostic;
@@ -206,6 +207,8 @@ final class FabricsFileBuilder {
 
     FabricsFileParser.Parsed finish() {
         closeEndpoint();
+        // A section's own findings are known only at its end: report everything in line order.
+        diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
         FabricsFile.Host host = hostLine == 0 ? null
                 : new FabricsFile.Host(hostLine, hostnqn, hostid, hostsymname, hostParams);
         return new FabricsFileParser.Parsed(new FabricsFile(file, dcDefaults, iocDefaults, host, endpoints), diagnostics);

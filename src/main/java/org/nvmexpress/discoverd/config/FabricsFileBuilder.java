@@ -160,10 +160,7 @@ final class FabricsFileBuilder {
             error(kv.line(), FabricsFileParser.invalidValue(key, kv.value(), invalid));
             return;
         }
-        if (FabricsFileParser.looksLikeInlineComment(kv.value())) {
-            warning(kv.line(), "value of '" + key.configName() + "' contains ' #': inline comments are not supported,"
-                    + " so it is part of the value");
-        }
+        warnIfInlineComment(kv, key);
         switch (scope) {
             case DC_DEFAULTS -> dcDefaults = dcDefaults.with(key, kv.value());
             case IOC_DEFAULTS -> iocDefaults = iocDefaults.with(key, kv.value());
@@ -173,12 +170,21 @@ final class FabricsFileBuilder {
         }
     }
 
+    /** A free-text value that passed its check keeps what looks like a comment: say so. */
+    private void warnIfInlineComment(IniLine.KeyValue kv, FabricsKey key) {
+        if (FabricsFileParser.looksLikeInlineComment(kv.value())) {
+            warning(kv.line(), "value of '" + key.configName() + "' contains ' #': inline comments are not supported,"
+                    + " so it is part of the value");
+        }
+    }
+
     private void identity(IniLine.KeyValue kv, FabricsKey key) {
         String invalid = FabricsFileParser.checkIdentity(key, kv.value());
         if (invalid != null) {
             error(kv.line(), invalid);
             return;
         }
+        warnIfInlineComment(kv, key);
         String value = kv.value().isEmpty() ? null : kv.value();
         switch (key) {
             case NQN -> endpoint.nqn = value;

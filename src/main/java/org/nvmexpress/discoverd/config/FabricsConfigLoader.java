@@ -47,7 +47,9 @@ public final class FabricsConfigLoader {
             boolean isMain = path == mainFile;
             FabricsFile file = read(path, isMain, files, diagnostics);
             if (file == null) {
-                if (Files.exists(path)) {
+                // Listed as read only when something was reported about it (a missing main file is
+                // silently empty): then it is left out because of that error.
+                if (files.contains(path.toString())) {
                     rejected.add(path.toString());
                 }
                 continue;

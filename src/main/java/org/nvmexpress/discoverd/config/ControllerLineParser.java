@@ -44,18 +44,10 @@ final class ControllerLineParser {
             String val = CWhitespace.trim(token.substring(eq + 1));
             if (ADDRESSING.contains(key)) {
                 written.add(key);
-                // Addressing values are free text (traddr may be a host name), so an inline comment
-                // would pass unnoticed; parameter values fail their type check and say so there.
-                if (FabricsFileParser.looksLikeInlineComment(val)) {
-                    problems.add(error(file, line, FabricsFileParser.inlineComment(key, val)));
-                } else if (val.isEmpty()) {
-                    problems.add(error(file, line, "empty value for '" + key + "' in controller line"));
-                } else if (addressing.putIfAbsent(key, val) != null) {
-                    problems.add(error(file, line, "'" + key + "' appears twice in controller line"));
-                }
-                continue;
+                address(file, line, key, val, addressing, problems);
+            } else {
+                params = withOverride(file, line, role, key, val, params, problems);
             }
-            params = withOverride(file, line, role, key, val, params, problems);
         }
         // Reported beside any other error (every error is), but not again for a key that is there
         // and already reported as empty or malformed.
@@ -69,6 +61,20 @@ final class ControllerLineParser {
         }
         return Optional.of(new FabricsFile.ControllerLine(line, addressing.get("transport"), addressing.get("traddr"),
                 addressing.get("trsvcid"), addressing.get("host-traddr"), addressing.get("host-iface"), params));
+    }
+
+    /** Records an addressing value, or reports why it cannot be one. */
+    private static void address(String file, int line, String key, String val, Map<String, String> addressing,
+            List<Diagnostic> problems) {
+        // Addressing values are free text (traddr may be a host name), so an inline comment would
+        // pass unnoticed; parameter values fail their type check and say so there.
+        if (FabricsFileParser.looksLikeInlineComment(val)) {
+            problems.add(error(file, line, FabricsFileParser.inlineComment(key, val)));
+        } else if (val.isEmpty()) {
+            problems.add(error(file, line, "empty value for '" + key + "' in controller line"));
+        } else if (addressing.putIfAbsent(key, val) != null) {
+            problems.add(error(file, line, "'" + key + "' appears twice in controller line"));
+        }
     }
 
     private static Params withOverride(String file, int line, Role role, String key, String val, Params params,

@@ -65,6 +65,12 @@ public final class FabricsConfigLoader {
                 main = file;
             }
         }
+        return resolve(main, accepted, files, rejected, diagnostics);
+    }
+
+    /** The connections of the accepted files after the cascade, and the top-level scopes. */
+    private static FabricsConfig resolve(FabricsFile main, List<FabricsFile> accepted, List<String> files,
+            List<String> rejected, List<Diagnostic> diagnostics) {
         Cascade cascade = new Cascade(main);
         List<ResolvedConnection> connections = new ArrayList<>();
         for (FabricsFile file : accepted) {

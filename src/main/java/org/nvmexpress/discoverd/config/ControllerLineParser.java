@@ -1,9 +1,11 @@
 package org.nvmexpress.discoverd.config;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.CWhitespace;
 import org.nvmexpress.discoverd.tid.Role;
@@ -26,6 +28,7 @@ final class ControllerLineParser {
             List<Diagnostic> problems) {
         int before = problems.size();
         Map<String, String> addressing = new HashMap<>();
+        Set<String> written = new HashSet<>();
         Params params = Params.EMPTY;
         for (String raw : value.split(";", -1)) {
             String token = CWhitespace.trim(raw);
@@ -39,22 +42,17 @@ final class ControllerLineParser {
             }
             String key = CWhitespace.trim(token.substring(0, eq));
             String val = CWhitespace.trim(token.substring(eq + 1));
-            if (FabricsFileParser.looksLikeInlineComment(val)) {
-                problems.add(error(file, line, FabricsFileParser.inlineComment(key, val)));
-                continue;
-            }
             if (ADDRESSING.contains(key)) {
-                if (val.isEmpty()) {
-                    problems.add(error(file, line, "empty value for '" + key + "' in controller line"));
-                } else if (addressing.putIfAbsent(key, val) != null) {
-                    problems.add(error(file, line, "'" + key + "' appears twice in controller line"));
-                }
-                continue;
+                written.add(key);
+                address(file, line, key, val, addressing, problems);
+            } else {
+                params = withOverride(file, line, role, key, val, params, problems);
             }
-            params = withOverride(file, line, role, key, val, params, problems);
         }
+        // Reported beside any other error (every error is), but not again for a key that is there
+        // and already reported as empty or malformed.
         for (String required : List.of("transport", "traddr")) {
-            if (!addressing.containsKey(required) && problems.size() == before) {
+            if (!written.contains(required)) {
                 problems.add(error(file, line, "controller line without " + required));
             }
         }
@@ -63,6 +61,20 @@ final class ControllerLineParser {
         }
         return Optional.of(new FabricsFile.ControllerLine(line, addressing.get("transport"), addressing.get("traddr"),
                 addressing.get("trsvcid"), addressing.get("host-traddr"), addressing.get("host-iface"), params));
+    }
+
+    /** Records an addressing value, or reports why it cannot be one. */
+    private static void address(String file, int line, String key, String val, Map<String, String> addressing,
+            List<Diagnostic> problems) {
+        // Addressing values are free text (traddr may be a host name), so an inline comment would
+        // pass unnoticed; parameter values fail their type check and say so there.
+        if (FabricsFileParser.looksLikeInlineComment(val)) {
+            problems.add(error(file, line, FabricsFileParser.inlineComment(key, val)));
+        } else if (val.isEmpty()) {
+            problems.add(error(file, line, "empty value for '" + key + "' in controller line"));
+        } else if (addressing.putIfAbsent(key, val) != null) {
+            problems.add(error(file, line, "'" + key + "' appears twice in controller line"));
+        }
     }
 
     private static Params withOverride(String file, int line, Role role, String key, String val, Params params,

@@ -47,7 +47,9 @@ public final class FabricsConfigLoader {
             boolean isMain = path == mainFile;
             FabricsFile file = read(path, isMain, files, diagnostics);
             if (file == null) {
-                if (Files.exists(path)) {
+                // Listed as read only when something was reported about it (a missing main file is
+                // silently empty): then it is left out because of that error.
+                if (files.contains(path.toString())) {
                     rejected.add(path.toString());
                 }
                 continue;
@@ -63,6 +65,12 @@ public final class FabricsConfigLoader {
                 main = file;
             }
         }
+        return resolve(main, accepted, files, rejected, diagnostics);
+    }
+
+    /** The connections of the accepted files after the cascade, and the top-level scopes. */
+    private static FabricsConfig resolve(FabricsFile main, List<FabricsFile> accepted, List<String> files,
+            List<String> rejected, List<Diagnostic> diagnostics) {
         Cascade cascade = new Cascade(main);
         List<ResolvedConnection> connections = new ArrayList<>();
         for (FabricsFile file : accepted) {

@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.nvmexpress.discoverd.ini.Diagnostic;
@@ -36,6 +37,10 @@ final class FabricsFileBuilder {
         final int line;
         final Role role;
         String nqn;
+        /** An {@code nqn =} line was written, even if it was invalid (and reported as such). */
+        boolean nqnWritten;
+        /** A {@code controller =} line was written, even if it was invalid (and reported as such). */
+        boolean controllerWritten;
         Params params = Params.EMPTY;
         final List<FabricsFile.ControllerLine> controllers = new ArrayList<>();
 
@@ -113,6 +118,16 @@ final class FabricsFileBuilder {
             error(kv.line(), "'" + key.configName() + "' is not valid in section [" + sectionName + "]");
             return;
         }
+        if (scope == Scope.ENDPOINT) {
+            endpoint.nqnWritten |= key == FabricsKey.NQN;
+            endpoint.controllerWritten |= key == FabricsKey.CONTROLLER;
+        }
+        // Lines are split at LF, so a CR is the only line break a value can hold (reference §8.3:
+        // a value with CR or LF is invalid for every key).
+        if (kv.value().indexOf('\r') >= 0) {
+            error(kv.line(), "value of '" + key.configName() + "' contains a carriage return: a value cannot span lines");
+            return;
+        }
         switch (key.keyClass()) {
             case IDENTITY, NQN -> identity(kv, key);
             case CONTROLLER -> ControllerLineParser.parse(file, kv.line(), kv.value(), endpoint.role, diagnostics)
@@ -145,10 +160,7 @@ final class FabricsFileBuilder {
             error(kv.line(), FabricsFileParser.invalidValue(key, kv.value(), invalid));
             return;
         }
-        if (FabricsFileParser.looksLikeInlineComment(kv.value())) {
-            warning(kv.line(), "value of '" + key.configName() + "' contains ' #': inline comments are not supported,"
-                    + " so it is part of the value");
-        }
+        warnIfInlineComment(kv, key);
         switch (scope) {
             case DC_DEFAULTS -> dcDefaults = dcDefaults.with(key, kv.value());
             case IOC_DEFAULTS -> iocDefaults = iocDefaults.with(key, kv.value());
@@ -158,12 +170,21 @@ final class FabricsFileBuilder {
         }
     }
 
+    /** A free-text value that passed its check keeps what looks like a comment: say so. */
+    private void warnIfInlineComment(IniLine.KeyValue kv, FabricsKey key) {
+        if (FabricsFileParser.looksLikeInlineComment(kv.value())) {
+            warning(kv.line(), "value of '" + key.configName() + "' contains ' #': inline comments are not supported,"
+                    + " so it is part of the value");
+        }
+    }
+
     private void identity(IniLine.KeyValue kv, FabricsKey key) {
         String invalid = FabricsFileParser.checkIdentity(key, kv.value());
         if (invalid != null) {
             error(kv.line(), invalid);
             return;
         }
+        warnIfInlineComment(kv, key);
         String value = kv.value().isEmpty() ? null : kv.value();
         switch (key) {
             case NQN -> endpoint.nqn = value;
@@ -178,9 +199,11 @@ final class FabricsFileBuilder {
         if (endpoint == null) {
             return;
         }
-        if (endpoint.role == Role.IOC && endpoint.nqn == null) {
+        // An nqn or controller line that was written but invalid has its own error; the section is
+        // not reported again for lacking it.
+        if (endpoint.role == Role.IOC && !endpoint.nqnWritten) {
             error(endpoint.line, "[Subsystem] without nqn: every subsystem section names its NQN");
-        } else if (endpoint.controllers.isEmpty()) {
+        } else if (!endpoint.controllerWritten) {
             warning(endpoint.line, "[" + sectionName + "] has no controller lines: it connects nothing");
         }
         endpoints.add(new FabricsFile.Endpoint(endpoint.line, endpoint.role, endpoint.nqn, endpoint.params,
@@ -190,6 +213,8 @@ final class FabricsFileBuilder {
 
     FabricsFileParser.Parsed finish() {
         closeEndpoint();
+        // A section's own findings are known only at its end: report everything in line order.
+        diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
         FabricsFile.Host host = hostLine == 0 ? null
                 : new FabricsFile.Host(hostLine, hostnqn, hostid, hostsymname, hostParams);
         return new FabricsFileParser.Parsed(new FabricsFile(file, dcDefaults, iocDefaults, host, endpoints), diagnostics);

@@ -80,7 +80,15 @@ final class FabricsFileParser {
             case HOSTNQN:
                 return value.isEmpty() ? null : invalidIdentity(key, value, ValueSyntax.checkNqn(value));
             case HOSTID:
-                return value.isEmpty() ? null : invalidIdentity(key, value, ValueSyntax.checkHostid(value));
+                if (value.isEmpty()) {
+                    return null;
+                }
+                // The lenient UUID reading tolerates trailing text, but the host ID is passed to
+                // nvme connect verbatim, so a comment after it must not pass.
+                if (ValueSyntax.checkHostid(value) == null && looksLikeInlineComment(value)) {
+                    return inlineComment(key.configName(), value);
+                }
+                return invalidIdentity(key, value, ValueSyntax.checkHostid(value));
             default:
                 return null;
         }

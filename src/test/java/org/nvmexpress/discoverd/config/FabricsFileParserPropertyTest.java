@@ -1,0 +1,109 @@
+package org.nvmexpress.discoverd.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.nvmexpress.discoverd.ini.IniReadException;
+import org.nvmexpress.discoverd.ini.IniReader;
+import org.nvmexpress.discoverd.tid.Role;
+
+/**
+ * Whatever one file holds, reading it either fails with our own {@link IniReadException} (not
+ * text) or yields a model and findings that name the file and a line in it; the parser itself never
+ * throws. An error-free model is complete: every subsystem has its NQN, every path its address.
+ */
+final class FabricsFileParserPropertyTest {
+    private static final String NAME = "etc/nvme/nvme-fabrics.conf.d/x.conf";
+    private static Path dir;
+
+    @BeforeContainer
+    static void createDir() throws IOException {
+        dir = Files.createTempDirectory("fabrics-file-property");
+    }
+
+    @AfterContainer
+    static void removeDir() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private static void assertSound(FabricsFileParser.Parsed parsed, String text) {
+        int lines = text.split("\n", -1).length;
+        assertThat(parsed.file().file()).isEqualTo(NAME);
+        assertThat(parsed.diagnostics()).allSatisfy(d -> {
+            assertThat(d.file()).isEqualTo(NAME);
+            assertThat(d.line()).isBetween(1, lines);
+            assertThat(d.message()).isNotBlank().doesNotContain("\n");
+        });
+        assertThat(parsed.diagnostics()).extracting(d -> d.line()).isSorted();
+        if (!parsed.hasErrors()) {
+            assertComplete(parsed.file());
+        }
+    }
+
+    private static void assertComplete(FabricsFile file) {
+        assertThat(file.endpoints()).allSatisfy(e -> {
+            if (e.role() == Role.IOC) {
+                assertThat(e.nqn()).isNotNull();
+            }
+            assertThat(e.controllers()).allSatisfy(c -> {
+                assertThat(c.transport()).isNotEmpty();
+                assertThat(c.traddr()).isNotEmpty();
+            });
+        });
+    }
+
+    @Example
+    void theCorpusIsValid() {
+        for (String text : FabricsMutations.VALID) {
+            assertThat(FabricsFileParser.parse(IniReader.parse(NAME, text)).diagnostics()).isEmpty();
+        }
+    }
+
+    @Property(tries = 300)
+    void byteSoupIsReadOrRefusedWithOurError(@ForAll @Size(max = 4096) byte[] bytes) throws IOException {
+        Path file = Files.write(dir.resolve("soup.conf"), bytes);
+        try {
+            FabricsFileParser.Parsed parsed = FabricsFileParser.parse(IniReader.read(file, NAME));
+            assertSound(parsed, new String(bytes, StandardCharsets.UTF_8));
+        } catch (IniReadException e) {
+            assertThat(e.diagnostic().file()).isEqualTo(NAME);
+            assertThat(e.diagnostic().isError()).isTrue();
+        }
+    }
+
+    @Property(tries = 1000)
+    void editsOfValidFilesNeverThrow(@ForAll("mutatedValidFiles") String text) {
+        assertSound(FabricsFileParser.parse(IniReader.parse(NAME, text)), text);
+    }
+
+    @Property(tries = 300)
+    void editedFilesReadFromDiskNeverThrowAnythingButOurs(@ForAll("mutatedValidFiles") String text) throws IOException {
+        Path file = Files.writeString(dir.resolve("edited.conf"), text);
+        try {
+            assertSound(FabricsFileParser.parse(IniReader.read(file, NAME)), text);
+        } catch (IniReadException e) {
+            assertThat(e.reason()).isEqualTo(IniReadException.Reason.NUL_BYTE);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> mutatedValidFiles() {
+        return FabricsMutations.mutatedValidFile();
+    }
+}

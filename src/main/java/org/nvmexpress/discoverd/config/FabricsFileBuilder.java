@@ -1,8 +1,10 @@
 package org.nvmexpress.discoverd.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.ini.IniLine;
@@ -96,8 +98,19 @@ final class FabricsFileBuilder {
             closeEndpoint();
             scope = Scope.NONE;
         } else {
-            error(j.line(), "malformed line: '" + j.text() + "' (expected [Section], key = value or # comment)");
+            error(j.line(), "malformed line: " + quotedUnlessSecret(j.text()) + " (expected [Section], key = value or # comment)");
         }
+    }
+
+    /**
+     * A malformed line may be a secret whose '=' was forgotten ({@code kxchap-secret DHHC-1:...}):
+     * such a line is described, never echoed, so the secret stays out of logs and terminals.
+     */
+    private static String quotedUnlessSecret(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean secret = lower.contains("dhhc-") || lower.contains("nvmetlskey-")
+                || Arrays.stream(FabricsKey.values()).anyMatch(k -> k.isSecret() && lower.contains(k.configName()));
+        return secret ? "(not shown: it names a secret)" : "'" + text + "'";
     }
 
     void keyValue(IniLine.KeyValue kv) {

@@ -208,4 +208,11 @@ final class FabricsFileParserTest {
                 + "controller = transport=tcp;traddr=1.2.3.4;kxchap-ctrl-secret=DHHC-1:01:c2VjcmV0: # z\n");
         assertThat(messages).hasSize(3).noneMatch(m -> m.contains("c2VjcmV0"));
     }
+
+    @Test
+    void aMalformedLineHoldingASecretIsDescribedNotEchoed() {
+        assertThat(diagnostics("[Host]\nkxchap-secret DHHC-1:00:c2VjcmV0:\nDHHC-1:00:c2VjcmV0:\n")).containsExactly(
+                "f.conf:2: error: malformed line: (not shown: it names a secret) (expected [Section], key = value or # comment)",
+                "f.conf:3: error: malformed line: (not shown: it names a secret) (expected [Section], key = value or # comment)");
+    }
 }

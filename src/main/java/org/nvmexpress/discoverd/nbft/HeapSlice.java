@@ -1,0 +1,21 @@
+package org.nvmexpress.discoverd.nbft;
+
+/**
+ * A heap object that passed the bounds check: {@code length} bytes at {@code offset} from the start
+ * of the table, all inside the heap.
+ */
+record HeapSlice(String field, int offset, int length) {
+    HeapSlice {
+        if (offset < 0 || length <= 0) {
+            throw new IllegalArgumentException(field + ": heap object out of range: offset " + offset + ", length " + length);
+        }
+    }
+
+    /** The offset of byte {@code at} of the object, which must hold {@code size} bytes from there. */
+    int at(int at, int size) {
+        if (at < 0 || size < 0 || at > length - size) {
+            throw new IllegalArgumentException(field + ": " + size + " bytes at " + at + " do not fit in " + length);
+        }
+        return offset + at;
+    }
+}

@@ -53,7 +53,7 @@ record ControlDescriptor(int hostOffset, DescriptorList hfis, DescriptorList ssn
                     + "-byte structure");
         }
         if (offset == 0) {
-            throw new FieldException(kind + " list offset is 0 but the list has " + count + " descriptors");
+            throw new FieldException(kind + " list offset is 0 with a count of " + count);
         }
         if (offset > t.length()) {
             throw new FieldException(kind + " list offset " + offset + " is beyond the table length " + t.length());

@@ -11,11 +11,4 @@ record HeapSlice(String field, int offset, int length) {
         }
     }
 
-    /** The offset of byte {@code at} of the object, which must hold {@code size} bytes from there. */
-    int at(int at, int size) {
-        if (at < 0 || size < 0 || at > length - size) {
-            throw new IllegalArgumentException(field + ": " + size + " bytes at " + at + " do not fit in " + length);
-        }
-        return offset + at;
-    }
 }

@@ -46,14 +46,19 @@ final class ListReader {
         return new ArrayList<>(members.values());
     }
 
-    /** The accepted members by their position in the list, in table order. */
+    /**
+     * The accepted members by their position in the list, in table order. A dropped member's notes
+     * are discarded: only why it was dropped matters.
+     */
     private <T> Map<Integer, T> readByPosition(DescriptorList list, DescriptorReader<T> reader) {
         Map<Integer, T> out = new LinkedHashMap<>();
         for (int i = 0; i < list.count(); i++) {
             int offset = list.offsetOf(i);
             String name = list.name(i);
+            List<String> notes = new ArrayList<>();
             try {
-                out.put(i, reader.read(offset, note -> warn(name, offset, note)));
+                out.put(i, reader.read(offset, notes::add));
+                notes.forEach(note -> warn(name, offset, note));
             } catch (FieldException e) {
                 warn(name, offset, "dropped: " + e.getMessage());
             }

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +58,13 @@ final class NbftFixtures {
         return new String(bytes(DIFFS.resolve(name)), StandardCharsets.UTF_8);
     }
 
+    /** Fixture table {@code name} changed by {@code change}, its checksum fixed afterwards. */
+    static byte[] mutated(String name, Consumer<byte[]> change) {
+        byte[] bytes = table(name);
+        change.accept(bytes);
+        return withChecksum(bytes);
+    }
+
     /** {@code bytes} with the header checksum (byte 9) set so that the whole file sums to 0 again. */
     static byte[] withChecksum(byte[] bytes) {
         byte[] out = bytes.clone();
@@ -65,6 +74,22 @@ final class NbftFixtures {
             sum += b;
         }
         out[9] = (byte) -sum;
+        return out;
+    }
+
+    /**
+     * {@code table} with {@code extra} appended to its heap (which must end where the table ends),
+     * the header's table and heap lengths grown to match; the checksum is left to the caller.
+     */
+    static byte[] appendToHeap(byte[] table, byte[] extra) {
+        long length = u32(table, 4);
+        if (u32(table, 36) + u32(table, 40) != length || length != table.length) {
+            throw new IllegalArgumentException("the heap does not end where the table does");
+        }
+        byte[] out = Arrays.copyOf(table, table.length + extra.length);
+        System.arraycopy(extra, 0, out, table.length, extra.length);
+        putU32(out, 4, out.length);
+        putU32(out, 40, u32(table, 40) + extra.length);
         return out;
     }
 

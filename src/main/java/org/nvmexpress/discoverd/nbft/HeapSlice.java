@@ -10,5 +10,4 @@ record HeapSlice(String field, int offset, int length) {
             throw new IllegalArgumentException(field + ": heap object out of range: offset " + offset + ", length " + length);
         }
     }
-
 }

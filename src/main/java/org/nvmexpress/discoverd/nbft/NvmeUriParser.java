@@ -9,10 +9,10 @@ import org.nvmexpress.discoverd.tid.NumericAddress;
  * The grammar behind {@link NvmeUri#parse}: RFC 3986's generic split (scheme, {@code //authority},
  * rest), then the authority as {@code host[:port]} or {@code [IPv6%25zone][:port]} (RFC 6874).
  *
- * <p>Why not {@link java.net.URI}: it rejects a zone that is not a scope id of this machine's
- * interfaces, accepts a user part that we must refuse, turns an unparsable authority into a
- * registry-based one with no host instead of saying what is wrong, and its messages name
- * positions, not the problem. What is left to do by hand is a dozen lines of splitting.
+ * <p>Why not {@link java.net.URI}: its {@code getHost()} keeps the brackets and the undecoded
+ * {@code %25} of a zone, is {@code null} for a name with an escape or an underscore (the authority
+ * silently becomes "registry-based"), and it accepts port 70000; its errors name a character
+ * index, not the problem. What is left to do by hand is a few lines of splitting.
  */
 final class NvmeUriParser {
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");

@@ -10,7 +10,10 @@
  * dump format ({@link org.nvmexpress.discoverd.nbft.NbftDump}). A table that breaks a whole-table
  * rule is an {@link org.nvmexpress.discoverd.nbft.NbftParseException}; a bad descriptor is dropped
  * with a warning ({@link org.nvmexpress.discoverd.nbft.NbftProblem}) and the table stands. Unlike
- * libnvme, an SSNS with an empty secondary HFI list is kept (reference §15 item 28).
+ * libnvme, an SSNS with an empty secondary HFI list is kept (reference §15 item 28). Beside the
+ * parser: discovery-controller URIs ({@link org.nvmexpress.discoverd.nbft.NvmeUri}, IPv6 literals
+ * included, which the C daemon mis-splits) and the host interface an HFI names by MAC address and
+ * VLAN ({@link org.nvmexpress.discoverd.nbft.HostInterfaces}, read under a root).
  *
  * <p><b>May import:</b> {@code tid} (addresses), {@code ini}, {@code fs}, the JDK and slf4j.
  *

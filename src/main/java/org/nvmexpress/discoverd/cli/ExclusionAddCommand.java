@@ -1,8 +1,6 @@
 package org.nvmexpress.discoverd.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.nvmexpress.discoverd.exclusion.ExclusionException;
 import org.nvmexpress.discoverd.tid.CWhitespace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,17 +35,7 @@ final class ExclusionAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!parent.mayChange(spec, options.rootDirectory())) {
-            return Commands.EXIT_FAILURE;
-        }
-        try {
-            options.lists().add(options.list(), entry);
-        } catch (ExclusionException e) {
-            return ExclusionCommand.report(spec, e);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("added to exclusion list '" + options.list().display() + "': " + CWhitespace.trim(entry));
-        out.flush();
-        return 0;
+        return parent.change(spec, options, (lists, name) -> lists.add(name, entry),
+                "added to exclusion list '" + options.list().display() + "': " + CWhitespace.trim(entry));
     }
 }

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.nvmexpress.discoverd.exclusion.ExclusionException;
+import org.nvmexpress.discoverd.exclusion.ExclusionLists;
+import org.nvmexpress.discoverd.exclusion.ListName;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,6 +89,30 @@ final class ExclusionCommand implements Runnable {
      * Prints a failed operation as {@code COMMAND: message}, then one {@code FILE:LINE: error: ...}
      * line per bad line, and returns its exit status: 2 for a bad entry, 1 otherwise.
      */
+    /** One change to one list, as {@code add}, {@code create} and {@code delete} make it. */
+    interface ListChange {
+        void apply(ExclusionLists lists, ListName name) throws ExclusionException;
+    }
+
+    /**
+     * Checks that {@code command} may change the lists, applies {@code change} to the list
+     * {@code options} name and prints {@code done} when it worked; the exit status.
+     */
+    int change(CommandSpec command, ExclusionOptions options, ListChange change, String done) {
+        if (!mayChange(command, options.rootDirectory())) {
+            return Commands.EXIT_FAILURE;
+        }
+        try {
+            change.apply(options.lists(), options.list());
+        } catch (ExclusionException e) {
+            return report(command, e);
+        }
+        PrintWriter out = command.commandLine().getOut();
+        out.println(done);
+        out.flush();
+        return 0;
+    }
+
     static int report(CommandSpec command, ExclusionException e) {
         PrintWriter err = command.commandLine().getErr();
         err.println(command.qualifiedName() + ": " + e.getMessage());

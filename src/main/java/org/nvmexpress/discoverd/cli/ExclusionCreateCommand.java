@@ -1,8 +1,7 @@
 package org.nvmexpress.discoverd.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.nvmexpress.discoverd.exclusion.ExclusionException;
+import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,17 +28,7 @@ final class ExclusionCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!parent.mayChange(spec, options.rootDirectory())) {
-            return Commands.EXIT_FAILURE;
-        }
-        try {
-            options.lists().create(options.list());
-        } catch (ExclusionException e) {
-            return ExclusionCommand.report(spec, e);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("created exclusion list '" + options.list().display() + "' (" + options.lists().file(options.list()) + ")");
-        out.flush();
-        return 0;
+        return parent.change(spec, options, ExclusionLists::create,
+                "created exclusion list '" + options.list().display() + "' (" + options.lists().file(options.list()) + ")");
     }
 }

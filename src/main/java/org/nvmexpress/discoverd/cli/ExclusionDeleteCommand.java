@@ -1,8 +1,7 @@
 package org.nvmexpress.discoverd.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.nvmexpress.discoverd.exclusion.ExclusionException;
+import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,17 +28,7 @@ final class ExclusionDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!parent.mayChange(spec, options.rootDirectory())) {
-            return Commands.EXIT_FAILURE;
-        }
-        try {
-            options.lists().delete(options.list());
-        } catch (ExclusionException e) {
-            return ExclusionCommand.report(spec, e);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("deleted exclusion list '" + options.list().display() + "'");
-        out.flush();
-        return 0;
+        return parent.change(spec, options, ExclusionLists::delete,
+                "deleted exclusion list '" + options.list().display() + "'");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nvmexpress.discoverd.nbft.NbftDump;
@@ -58,10 +57,7 @@ final class NbftShowCommand implements Callable<Integer> {
         try {
             loaded = source.read(spec.qualifiedName(), spec.commandLine().getErr());
         } catch (IOException e) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": cannot list " + source.directory() + ": "
-                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
-            spec.commandLine().getErr().flush();
-            return Commands.EXIT_FAILURE;
+            return source.reportUnlistable(spec.qualifiedName(), spec.commandLine().getErr(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

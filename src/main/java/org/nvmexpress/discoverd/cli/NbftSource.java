@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +41,22 @@ final class NbftSource {
         }
     }
 
+    /** The system root ({@code --root}), under which the host's network interfaces are looked up too. */
+    Path root() {
+        return root.resolve("/");
+    }
+
     /** Where the tables are looked for when no TABLE is given. */
     Path directory() {
         return root.resolve("/" + NbftReader.TABLES_DIRECTORY);
+    }
+
+    /** Reports on {@code err} that the tables directory cannot be listed; returns the exit status for it. */
+    int reportUnlistable(String command, PrintWriter err, IOException e) {
+        err.println(command + ": cannot list " + directory() + ": "
+                + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
+        err.flush();
+        return Commands.EXIT_FAILURE;
     }
 
     /**
@@ -52,7 +66,7 @@ final class NbftSource {
      * @throws IOException when the tables directory exists but cannot be listed
      */
     Loaded read(String command, PrintWriter err) throws IOException {
-        List<Path> paths = files.isEmpty() ? NbftReader.tableFiles(root.resolve("/")) : files;
+        List<Path> paths = files.isEmpty() ? NbftReader.tableFiles(root()) : files;
         List<NbftTable> tables = new ArrayList<>();
         List<NbftProblem> rejected = new ArrayList<>();
         for (Path path : paths) {

@@ -13,14 +13,19 @@
  * libnvme, an SSNS with an empty secondary HFI list is kept (reference §15 item 28). Beside the
  * parser: discovery-controller URIs ({@link org.nvmexpress.discoverd.nbft.NvmeUri}, IPv6 literals
  * included, which the C daemon mis-splits) and the host interface an HFI names by MAC address and
- * VLAN ({@link org.nvmexpress.discoverd.nbft.HostInterfaces}, read under a root).
+ * VLAN ({@link org.nvmexpress.discoverd.nbft.HostInterfaces}, read under a root). On top: the boot
+ * controllers derived from parsed tables the way {@code nvme connect-all --nbft} connects them
+ * ({@link org.nvmexpress.discoverd.nbft.BootControllers}), each TID with the C daemon's fields so
+ * that unit names match, and every descriptor that gives no controller with the reason.
  *
- * <p><b>May import:</b> {@code tid} (addresses), {@code ini}, {@code fs}, the JDK and slf4j.
+ * <p><b>May import:</b> {@code tid} (addresses; the TIDs, roles and unit names of boot controllers),
+ * {@code ini}, {@code fs}, the JDK and slf4j.
  *
  * <p><b>Threading:</b> immutable values and stateless functions; safe from any thread. Reading
- * does blocking file I/O.
+ * tables and deriving boot controllers (which looks up interfaces in sysfs) do blocking file I/O.
  *
  * <p><b>Entry class:</b> {@link org.nvmexpress.discoverd.nbft.NbftReader}; bytes already in memory
- * go to {@link org.nvmexpress.discoverd.nbft.NbftParser#parse}.
+ * go to {@link org.nvmexpress.discoverd.nbft.NbftParser#parse}, parsed tables to
+ * {@link org.nvmexpress.discoverd.nbft.BootControllers#derive}.
  */
 package org.nvmexpress.discoverd.nbft;

@@ -183,6 +183,6 @@ final class NbftShowCommandTest {
     @Test
     void nbftWithoutSubcommandIsAUsageError() {
         assertThat(cli.run("nbft")).isEqualTo(2);
-        assertThat(cli.err()).startsWith("nvme-discoverctl nbft: a subcommand is required: show\n");
+        assertThat(cli.err()).startsWith("nvme-discoverctl nbft: a subcommand is required: show, controllers\n");
     }
 }

@@ -49,4 +49,21 @@ final class DiscoveryReaderTest {
                 "T: discovery descriptor 0 at offset 320: dropped: " + why,
                 "T: SSNS descriptor 0 at offset 192: primary discovery controller 1 not found (link left out)");
     }
+
+    /** Written: HFI 1 at 160, the discovery descriptor at 192, heap 224-450 ending with the URI (421, 28 bytes). */
+    @Test
+    void uriPastTheHeapDropsTheWrittenDiscoveryDescriptor() throws NbftParseException {
+        byte[] written = new NbftTableWriter().hfi(new HfiSpec(1))
+                .discovery(new DiscoverySpec(1).hfiIndex(1).uri("nvme+tcp://[fd00:1::5]:8009/")).build();
+        assertThat(parse(written).discoveryControllers()).hasSize(1);
+
+        NbftTable cut = parse(NbftTableBytes.of(written).u32(40, 197).checksum().toByteArray());
+        NbftTable past = parse(NbftTableBytes.of(written).u32(192 + 6, 0xffff_fffaL).checksum().toByteArray());
+
+        assertThat(cut.discoveryControllers()).isEmpty();
+        assertThat(cut.warnings()).extracting(NbftProblem::toString).containsExactly("T: discovery descriptor 0 at offset"
+                + " 192: dropped: URI (offset 421, length 28) is outside the heap (offset 224, length 197)");
+        assertThat(past.warnings()).extracting(NbftProblem::toString).containsExactly("T: discovery descriptor 0 at"
+                + " offset 192: dropped: URI (offset 4294967290, length 28) is outside the heap (offset 224, length 226)");
+    }
 }

@@ -112,4 +112,17 @@ final class HfiReaderTest {
                 "T: discovery descriptor 0 at offset 320: dropped: HFI 1 not found",
                 "T: SSNS descriptor 0 at offset 192: dropped: primary HFI 1 not found");
     }
+
+    /** In the written table of {@link SsnsReaderTest#written()} the HFI at 160 has its transport info at 389. */
+    @Test
+    void transportInfoPastTheTableDropsTheHfiAndTheSsnsThatNeedsIt() throws NbftParseException {
+        NbftTable table = parse(NbftTableBytes.of(SsnsReaderTest.written()).u32(160 + 16, 0xffff_ff00L).checksum()
+                .toByteArray());
+        assertThat(table.hfis()).isEmpty();
+        assertThat(table.subsystemNamespaces()).isEmpty();
+        assertThat(table.warnings()).extracting(NbftProblem::toString).containsExactly(
+                "T: HFI descriptor 0 at offset 160: dropped: transport info (offset 4294967040, length 128) is outside"
+                        + " the heap (offset 320, length 252)",
+                "T: SSNS descriptor 0 at offset 192: dropped: primary HFI 1 not found");
+    }
 }

@@ -152,6 +152,31 @@ final class NbftParserTest {
                 "control descriptor at offset 64: discovery descriptor length 31 is shorter than the 32-byte structure");
     }
 
+    /** The table of {@link SsnsReaderTest#written()}: 572 bytes, SSNS list at 192, heap 320-572. */
+    @Test
+    void writtenTableCutShortIsRejected() {
+        assertRejected(NbftTableBytes.of(SsnsReaderTest.written()).truncate(400).checksum().toByteArray(),
+                "header at offset 0: table length 572 is larger than the file (400 bytes)");
+    }
+
+    @Test
+    void writtenTableWithAListOffsetPastItsEndIsRejected() {
+        assertRejected(NbftTableBytes.of(SsnsReaderTest.written()).u32(64 + 24, 1000).checksum().toByteArray(),
+                "control descriptor at offset 64: SSNS list offset 1000 is beyond the table length 572");
+    }
+
+    @Test
+    void writtenTableWhoseLengthFieldsOverflowIsRejected() {
+        assertRejected(NbftTableBytes.of(SsnsReaderTest.written()).u16(64 + 28, 0xffff).u8(64 + 31, 255).checksum()
+                .toByteArray(), "control descriptor at offset 64: 255 SSNS descriptors of 65535 bytes at offset 192"
+                + " extend beyond the table length 572");
+        assertRejected(NbftTableBytes.of(SsnsReaderTest.written()).u32(40, 0xffff_ffffL).checksum().toByteArray(),
+                "header at offset 0: heap (offset 320, length 4294967295) extends beyond the table length 572");
+        assertRejected(NbftTableBytes.of(SsnsReaderTest.written()).u32(72, 0xffff_fff0L).checksum().toByteArray(),
+                "control descriptor at offset 64: host descriptor at offset 4294967280 (32 bytes) extends beyond the"
+                        + " table length 572");
+    }
+
     @Test
     void emptyListIgnoresItsOffsetAndLength() throws NbftParseException {
         NbftTable table = NbftParser.parse("T", mutated(STATIC, b -> {

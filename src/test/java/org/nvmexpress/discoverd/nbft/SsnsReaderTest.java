@@ -139,6 +139,45 @@ final class SsnsReaderTest {
         assertThat(notValid.warnings()).isEmpty();
     }
 
+    /**
+     * Written with {@link NbftTableWriter}: HFI 1 at 160, SSNS 1 at 192, heap 320-572 holding the
+     * host NQN, the HFI's transport info, then the SSNS's traddr (517), trsvcid (533), secondary HFI
+     * list (538) and NQN (539, 32 bytes), which ends the table.
+     */
+    static byte[] written() {
+        return new NbftTableWriter().hfi(new HfiSpec(1).ip("192.168.10.50", 24))
+                .ssns(new SsnsSpec(1).target("192.168.10.5", "4420").nqn("nqn.2026-01.example:subsys-alpha").hfis(1, 1))
+                .build();
+    }
+
+    @Test
+    void writtenTableHasItsSsns() throws NbftParseException {
+        NbftTable table = parse(written());
+        assertThat(table.warnings()).isEmpty();
+        assertThat(table.subsystemNamespaces()).singleElement()
+                .satisfies(s -> assertThat(s.nqn()).isEqualTo("nqn.2026-01.example:subsys-alpha"));
+    }
+
+    @Test
+    void heapCutShortDropsTheSsnsWhoseNqnFallsOutside() throws NbftParseException {
+        assertDropped(NbftTableBytes.of(written()).u32(40, 240).checksum().toByteArray(),
+                "NQN (offset 539, length 32) is outside the heap (offset 320, length 240)");
+    }
+
+    @Test
+    void heapObjectPointingPastTheTableDropsTheSsns() throws NbftParseException {
+        assertDropped(NbftTableBytes.of(written()).u32(192 + 10, 600).checksum().toByteArray(),
+                "traddr (offset 600, length 16) is outside the heap (offset 320, length 252)");
+        assertDropped(NbftTableBytes.of(written()).u32(192 + 48, 0xffff_fffeL).u16(192 + 52, 3).checksum().toByteArray(),
+                "secondary HFI list (offset 4294967294, length 3) is outside the heap (offset 320, length 252)");
+    }
+
+    @Test
+    void heapObjectWhoseEndOverflowsDropsTheSsns() throws NbftParseException {
+        assertDropped(NbftTableBytes.of(written()).u32(192 + 54, 0xffff_ffffL).u16(192 + 58, 0xffff).checksum()
+                .toByteArray(), "NQN (offset 4294967295, length 65535) is outside the heap (offset 320, length 252)");
+    }
+
     private static void assertDropped(byte[] bytes, String why) throws NbftParseException {
         NbftTable table = parse(bytes);
         assertThat(table.subsystemNamespaces()).isEmpty();

@@ -32,7 +32,7 @@ public record DeviceName(String value) implements Comparable<DeviceName> {
     }
 
     /** Whether {@code name} is a valid device name, for skipping foreign directories while listing. */
-    static boolean isValid(String name) {
+    public static boolean isValid(String name) {
         return VALID.matcher(name).matches();
     }
 

@@ -1,0 +1,60 @@
+package org.nvmexpress.discoverd.kernel;
+
+import java.io.PrintStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs named {@link GuestCheck}s inside the real-kernel guest, in the order given, in one JVM, and
+ * prints their results on the console for the host (see {@link GuestReport}). Every check ends
+ * with {@code <check>.outcome=completed}, or {@code threw} plus {@code <check>.error=...}, so one
+ * failing check does not hide the others.
+ *
+ * <p>To add a check: implement {@link GuestCheck}, add it to {@link #CHECKS}, and assert its
+ * results in a test of {@link RealKernelIT}.
+ */
+public final class GuestMain {
+    /** Every check the guest knows, by name. */
+    static final Map<String, GuestCheck> CHECKS = byName(List.of(
+            new ControllerSysfsCheck("discovery-sysfs", GuestTarget.DISCOVERY_NQN),
+            new ControllerSysfsCheck("io-sysfs", GuestTarget.IO1_NQN)));
+
+    private GuestMain() {
+    }
+
+    /** Arguments: the names of the checks to run. Exit status 2 for an unknown name, else 0. */
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        for (String name : args) {
+            if (!CHECKS.containsKey(name)) {
+                System.err.println("GuestMain: unknown check '" + name + "'; known: " + CHECKS.keySet());
+                System.exit(2);
+            }
+        }
+        for (String name : args) {
+            run(CHECKS.get(name), new GuestReport(name, out));
+        }
+    }
+
+    private static void run(GuestCheck check, GuestReport report) {
+        try {
+            check.run(report);
+            report.put("outcome", "completed");
+        } catch (Exception | AssertionError e) {
+            report.put("error", e.toString());
+            report.put("outcome", "threw");
+        }
+    }
+
+    private static Map<String, GuestCheck> byName(List<GuestCheck> checks) {
+        Map<String, GuestCheck> map = new LinkedHashMap<>();
+        for (GuestCheck check : checks) {
+            if (map.put(check.name(), check) != null) {
+                throw new IllegalStateException("two guest checks named " + check.name());
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

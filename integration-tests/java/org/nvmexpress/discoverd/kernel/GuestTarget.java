@@ -1,0 +1,25 @@
+package org.nvmexpress.discoverd.kernel;
+
+/**
+ * The nvmet target every guest boots with, as set up by {@code integration-tests/qemu/guest/nvmet-target.sh}
+ * (keep the two in step): two I/O subsystems on tcp port 4420, a second port 4421 that port 4420's
+ * discovery log page refers to, all on 127.0.0.1.
+ */
+final class GuestTarget {
+    static final String TRADDR = "127.0.0.1";
+    static final String PORT1_TRSVCID = "4420";
+    static final String PORT2_TRSVCID = "4421";
+    static final String DISCOVERY_NQN = "nqn.2014-08.org.nvmexpress.discovery";
+    /** Linked to port 1 only. */
+    static final String IO1_NQN = "nqn.2014-08.org.nvmexpress:test-io1";
+    /** Linked to ports 1 and 2. */
+    static final String IO2_NQN = "nqn.2014-08.org.nvmexpress:test-io2";
+
+    private GuestTarget() {
+    }
+
+    /** The {@code /dev/nvme-fabrics} options that connect to {@code nqn} on port 1. */
+    static String port1Options(String nqn) {
+        return "transport=tcp,traddr=" + TRADDR + ",trsvcid=" + PORT1_TRSVCID + ",nqn=" + nqn;
+    }
+}

@@ -1,6 +1,5 @@
 package org.nvmexpress.discoverd.dlp;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.nvmexpress.discoverd.tid.CWhitespace;
@@ -17,20 +16,20 @@ final class EntryReader {
     private static final int STRING_SIZE = 256;
     private static final int TSAS = 768;
 
-    private final ByteBuffer page;
+    private final byte[] page;
     private final int index;
     private final int base;
     private final List<DlpProblem> warnings;
 
-    private EntryReader(ByteBuffer page, int index, List<DlpProblem> warnings) {
+    private EntryReader(byte[] page, int index, List<DlpProblem> warnings) {
         this.page = page;
         this.index = index;
         this.base = (int) DiscoveryLogDecoder.entryOffset(index);
         this.warnings = warnings;
     }
 
-    /** Entry {@code index} of {@code page} (little-endian, long enough); warnings are added to {@code warnings}. */
-    static DiscoveryLogEntry read(ByteBuffer page, int index, List<DlpProblem> warnings) {
+    /** Entry {@code index} of {@code page} (long enough to hold it); warnings are added to {@code warnings}. */
+    static DiscoveryLogEntry read(byte[] page, int index, List<DlpProblem> warnings) {
         return new EntryReader(page, index, warnings).read();
     }
 
@@ -76,29 +75,28 @@ final class EntryReader {
      */
     private String text(String field, int at, int size) {
         int start = base + at;
-        int end = start;
         int last = start + size - 1;
-        while (end < last && page.get(end) != 0) {
+        int end = start;
+        while (end < last && page[end] != 0) {
             end++;
         }
-        byte dropped = page.get(last);
+        byte dropped = page[last];
         if (end == last && dropped != 0 && !CWhitespace.isSpace((char) dropped)) {
             warn(field + " fills all " + size + " bytes without a NUL; its last byte is dropped, as libnvme does");
         }
-        while (end > start && (page.get(end - 1) & 0x80) == 0 && CWhitespace.isSpace((char) page.get(end - 1))) {
+        while (end > start && page[end - 1] > 0 && CWhitespace.isSpace((char) page[end - 1])) {
             end--;
         }
-        byte[] raw = new byte[end - start];
-        page.get(start, raw);
-        return new String(raw, StandardCharsets.UTF_8);
+        return new String(page, start, end - start, StandardCharsets.UTF_8);
     }
 
     private int u8(int at) {
-        return page.get(base + at) & 0xff;
+        return page[base + at] & 0xff;
     }
 
+    /** Little-endian, as every field of the page. */
     private int u16(int at) {
-        return page.getShort(base + at) & 0xffff;
+        return u8(at) | u8(at + 1) << 8;
     }
 
     private void warn(String message) {

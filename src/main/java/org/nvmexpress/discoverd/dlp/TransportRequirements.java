@@ -30,7 +30,10 @@ public record TransportRequirements(int value) {
         return (value & DISABLE_SQFLOW) != 0;
     }
 
-    /** What libnvme prints, e.g. {@code required, sq flow control disable supported}; {@code unrecognized} for reserved values. */
+    /**
+     * What libnvme prints, e.g. {@code required, sq flow control disable supported};
+     * {@code unrecognized} for reserved values.
+     */
     public String libnvmeName() {
         return Names.of(NAMES, value);
     }

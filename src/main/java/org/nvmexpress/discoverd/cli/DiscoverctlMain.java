@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Inspect and control nvme-discoverd, and work with its files offline.",
-        subcommands = {TidCommand.class, ConfigCommand.class, NbftCommand.class, RegistryCommand.class,
-                ExclusionCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {TidCommand.class, ConfigCommand.class, NbftCommand.class, DlpCommand.class,
+                RegistryCommand.class, ExclusionCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the operation failed", "2:usage error or bad input"})
 public final class DiscoverctlMain implements Runnable {

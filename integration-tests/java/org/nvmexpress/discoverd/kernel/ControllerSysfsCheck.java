@@ -27,15 +27,15 @@ final class ControllerSysfsCheck implements GuestCheck {
 
     @Override
     public void run(GuestReport report) throws IOException {
-        FabricsDevice.Connected controller = FabricsDevice.connect(GuestTarget.port1Options(nqn));
+        GuestFabrics.Connected controller = GuestFabrics.connect(GuestTarget.port1Options(nqn));
         report.put("reply", controller.reply());
         report.put("device", controller.device());
         try {
             for (String attribute : ATTRIBUTES) {
-                report.put(attribute, FabricsDevice.attribute(controller, attribute));
+                report.put(attribute, GuestFabrics.attribute(controller, attribute));
             }
         } finally {
-            FabricsDevice.delete(controller);
+            GuestFabrics.delete(controller);
         }
         report.put("deleted", String.valueOf(!Files.exists(controller.sysfs())));
     }

@@ -19,7 +19,8 @@ public final class GuestMain {
     /** Every check the guest knows, by name. */
     static final Map<String, GuestCheck> CHECKS = byName(List.of(
             new ControllerSysfsCheck("discovery-sysfs", GuestTarget.DISCOVERY_NQN),
-            new ControllerSysfsCheck("io-sysfs", GuestTarget.IO1_NQN)));
+            new ControllerSysfsCheck("io-sysfs", GuestTarget.IO1_NQN),
+            new IdentityMatcherCheck()));
 
     private GuestMain() {
     }

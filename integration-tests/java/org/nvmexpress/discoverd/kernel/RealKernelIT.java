@@ -52,4 +52,19 @@ final class RealKernelIT {
         assertThat(results().of("discovery-sysfs")).containsEntry("deleted", "true");
         assertThat(results().of("io-sysfs")).containsEntry("deleted", "true");
     }
+
+    @Test
+    void identityMatcherRecognisesTheRealControllerInItsOtherSpellings() {
+        Map<String, String> id = results().of("identity-matcher");
+        assertThat(id.get("hostnqn")).startsWith("nqn.");
+        assertThat(id).containsEntry("problems", "0")
+                .containsEntry("from-sysfs", "transport=tcp;traddr=127.0.0.1;trsvcid=4420;nqn=" + GuestTarget.IO1_NQN
+                        + ";hostnqn=" + id.get("hostnqn"))
+                .containsEntry("plain", "same connection")
+                .containsEntry("explicit-port", "same connection")
+                .containsEntry("mapped-address", "same connection")
+                .containsEntry("src-addr-as-host-traddr", "same connection");
+        assertThat(id.get("other-port")).startsWith("trsvcid: ");
+        assertThat(id.get("other-nqn")).startsWith("nqn: ");
+    }
 }

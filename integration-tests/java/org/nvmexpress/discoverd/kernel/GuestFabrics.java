@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code instance=N,cntlid=M} is read back on the same descriptor. Test-side on purpose: it is the
  * independent yardstick for the production code that does the same.
  */
-final class FabricsDevice {
+final class GuestFabrics {
     static final Path DEVICE = Path.of("/dev/nvme-fabrics");
     static final Path CLASS_NVME = Path.of("/sys/class/nvme");
     private static final Pattern REPLY = Pattern.compile("instance=(\\d+),cntlid=(\\d+)\\n?");
@@ -32,7 +32,7 @@ final class FabricsDevice {
         }
     }
 
-    private FabricsDevice() {
+    private GuestFabrics() {
     }
 
     /** Connects a controller; the kernel refuses bad options or an unreachable target with an errno. */

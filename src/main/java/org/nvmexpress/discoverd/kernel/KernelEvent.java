@@ -80,7 +80,9 @@ public sealed interface KernelEvent {
 
     /**
      * The kernel dropped uevents because the monitor's receive buffer was full ({@code ENOBUFS}).
-     * Which ones is unknown: the daemon must rescan sysfs. The monitor keeps running.
+     * Which ones is unknown: the daemon must rescan sysfs. Sent after the uevents that were still
+     * queued, once the kernel delivers again, so a rescan started on it misses nothing. The
+     * monitor keeps running.
      *
      * @param overflows how many times this has happened since the monitor started, at least 1
      */

@@ -11,9 +11,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The monitor thread's loop: reads datagrams from a {@link UeventSocket}, drops those the
  * {@link SenderPolicy} does not trust (before parsing them), decodes, classifies, and hands each
- * {@link KernelEvent} to the consumer. An overflow becomes {@link KernelEvent.EventsLost}. Nothing a
- * sender can put in a datagram stops the loop: bad ones are counted and logged once per burst
- * ({@link BurstLog}). It ends when the socket reports {@link UeventSocket.Closed} or fails.
+ * {@link KernelEvent} to the consumer. Nothing a sender can put in a datagram stops the loop: bad
+ * ones are counted and logged once per burst ({@link BurstLog}). It ends when the socket reports
+ * {@link UeventSocket.Closed} or fails.
+ *
+ * <p><b>Overflow.</b> The kernel reports a full receive buffer once ({@code ENOBUFS}) and then marks
+ * the socket congested: it drops every later uevent <em>silently</em> until a read finds the queue
+ * empty. So {@link KernelEvent.EventsLost} is handed on only when the socket is next drained, after
+ * the uevents still queued: a rescan the consumer starts then cannot miss a uevent dropped during
+ * the congestion, and every later one arrives again.
  */
 final class UeventReader implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(UeventReader.class);
@@ -36,6 +42,8 @@ final class UeventReader implements Runnable {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
     private final AtomicLong overflows = new AtomicLong();
+    /** An overflow happened and its EventsLost waits for the socket to drain. Reader thread only. */
+    private boolean lossPending;
 
     /**
      * @param tap      sees every trusted, well-formed uevent before classification (diagnostics)
@@ -69,12 +77,13 @@ final class UeventReader implements Runnable {
                     }
                 } else if (next instanceof UeventSocket.Overflow) {
                     overflow();
-                } else {
+                } else if (next instanceof UeventSocket.Drained) {
                     endBursts();
                     inBurst = 0;
-                    if (next instanceof UeventSocket.Closed) {
-                        return;
-                    }
+                    reportLoss();
+                } else {
+                    endBursts();
+                    return;
                 }
             }
         } catch (IOException e) {
@@ -127,10 +136,17 @@ final class UeventReader implements Runnable {
     }
 
     private void overflow() {
-        long count = overflows.incrementAndGet();
+        overflows.incrementAndGet();
+        lossPending = true;
         overflowLog.report(() -> "uevent monitor - the kernel dropped uevents (receive buffer full, ENOBUFS);"
-                + " reporting them as lost");
-        guarded(consumer, new KernelEvent.EventsLost(count));
+                + " reporting them as lost once the socket is drained");
+    }
+
+    private void reportLoss() {
+        if (lossPending) {
+            lossPending = false;
+            guarded(consumer, new KernelEvent.EventsLost(overflows.get()));
+        }
     }
 
     private void endBursts() {

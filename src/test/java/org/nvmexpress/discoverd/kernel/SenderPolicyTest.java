@@ -67,6 +67,7 @@ final class SenderPolicyTest {
     void senderDescribesItselfForLogs() {
         assertThat(from(5, 2, -2).describe()).isEqualTo("netlink port 5 (pid 812, uid 4294967294)");
         assertThat(new Sender(0, 1, Optional.empty()).describe()).isEqualTo("netlink port 0 (no credentials)");
-        assertThatThrownBy(() -> new Sender(1L << 32, 1, Optional.empty())).hasMessage("portId out of range: 4294967296");
+        assertThatThrownBy(() -> new Sender(1L << 32, 1, Optional.empty()))
+                .hasMessage("portId out of range: 4294967296");
     }
 }

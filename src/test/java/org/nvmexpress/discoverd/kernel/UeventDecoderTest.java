@@ -183,7 +183,8 @@ final class UeventDecoderTest {
     void seqnumMustBeDecimalAndFitALong(String seqnum) {
         byte[] message = libudev(nulstr("ACTION=add", "DEVPATH=/devices/x", "SUBSYSTEM=x", "SEQNUM=" + seqnum));
         int offset = 40 + "ACTION=add\0DEVPATH=/devices/x\0SUBSYSTEM=x\0".length();
-        assertThat(malformed(message)).isEqualTo("byte " + offset + ": SEQNUM '" + seqnum + "' is not a decimal number");
+        assertThat(malformed(message))
+                .isEqualTo("byte " + offset + ": SEQNUM '" + seqnum + "' is not a decimal number");
     }
 
     @Test

@@ -23,7 +23,8 @@ final class UeventMonitorTest {
         UeventMonitor monitor = UeventMonitor.start(socket, UeventMonitor.Options.of(UeventGroup.KERNEL),
                 event -> seen.add(Thread.currentThread().getName() + ": " + event));
         socket.datagram(UeventBytes.kernel("add", NVME2, "nvme", 3), KERNEL);
-        assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("uevent-monitor: ControllerAdded[devname=nvme2, seqnum=3]");
+        assertThat(seen.poll(10, TimeUnit.SECONDS))
+                .isEqualTo("uevent-monitor: ControllerAdded[devname=nvme2, seqnum=3]");
         monitor.close();
         assertThat(socket.released().getCount()).as("socket closed before close() returned").isZero();
         assertThat(monitor.counters()).isEqualTo(new UeventCounters(1, 1, 0, 0, 0, 0, 0));

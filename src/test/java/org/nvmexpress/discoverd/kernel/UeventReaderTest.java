@@ -80,16 +80,26 @@ final class UeventReaderTest {
     }
 
     @Test
-    void overflowBecomesEventsLostAndReadingGoesOn() {
+    void overflowBecomesEventsLostOnceTheQueuedUeventsAreRead() {
         socket.datagram(kernel("add", NVME1, "nvme", 1), KERNEL).overflow()
-                .datagram(kernel("remove", NVME1, "nvme", 9), KERNEL).overflow().drained().closed();
+                .datagram(kernel("remove", NVME1, "nvme", 9), KERNEL).overflow().drained()
+                .datagram(kernel("add", NVME1, "nvme", 10), KERNEL).drained()
+                .overflow().drained().closed();
         UeventReader reader = run();
-        assertThat(events).containsExactly(new ControllerAdded("nvme1", 1), new EventsLost(1),
-                new KernelEvent.ControllerRemoved("nvme1", 9), new EventsLost(2));
-        assertThat(warnings).containsExactly(
-                "uevent monitor - the kernel dropped uevents (receive buffer full, ENOBUFS); reporting them as lost",
-                "uevent monitor - 1 more overflow in this burst");
-        assertThat(reader.counters().overflows()).isEqualTo(2);
+        assertThat(events).containsExactly(new ControllerAdded("nvme1", 1),
+                new KernelEvent.ControllerRemoved("nvme1", 9), new EventsLost(2), new ControllerAdded("nvme1", 10),
+                new EventsLost(3));
+        String dropped = "uevent monitor - the kernel dropped uevents (receive buffer full, ENOBUFS);"
+                + " reporting them as lost once the socket is drained";
+        assertThat(warnings).containsExactly(dropped, "uevent monitor - 1 more overflow in this burst", dropped);
+        assertThat(reader.counters().overflows()).isEqualTo(3);
+    }
+
+    @Test
+    void overflowIsNotReportedWhenTheSocketClosesFirst() {
+        socket.datagram(kernel("add", NVME1, "nvme", 1), KERNEL).overflow().closed();
+        run();
+        assertThat(events).containsExactly(new ControllerAdded("nvme1", 1));
     }
 
     @Test

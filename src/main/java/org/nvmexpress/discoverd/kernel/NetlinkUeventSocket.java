@@ -54,6 +54,8 @@ public final class NetlinkUeventSocket implements UeventSocket {
     private final AtomicBoolean woken = new AtomicBoolean();
     /** True after {@code EAGAIN}: the next receive must wait in poll before reading. Reader only. */
     private boolean mustWait = true;
+    /** The descriptors are closed. Guarded by {@code this}. */
+    private boolean released;
 
     private NetlinkUeventSocket(NetlinkLibC libc, int fd, int wakeRead, int wakeWrite, long portId) {
         this.libc = libc;
@@ -151,22 +153,34 @@ public final class NetlinkUeventSocket implements UeventSocket {
         }
     }
 
+    /**
+     * Synchronised with {@link #close()}: once the descriptors are closed their numbers may belong to
+     * someone else, so a late wake-up must not write to them.
+     */
     @Override
-    public void wakeUp() {
-        if (woken.compareAndSet(false, true)) {
-            Memory one = new Memory(1);
-            one.setByte(0, (byte) 1);
-            try {
-                libc.write(wakeWrite, one, new NativeLong(1));
-            } catch (LastErrorException e) {
-                // The flag alone stops a reader that is not blocked; a blocked one needs the byte.
+    public synchronized void wakeUp() {
+        if (released || !woken.compareAndSet(false, true)) {
+            return;
+        }
+        Memory one = new Memory(1);
+        one.setByte(0, (byte) 1);
+        try {
+            libc.write(wakeWrite, one, new NativeLong(1));
+        } catch (LastErrorException e) {
+            // EAGAIN: the pipe is full, so the reader is woken already. Anything else is a bug.
+            if (e.getErrorCode() != ErrnoName.EAGAIN.number()) {
                 LOG.error("uevent monitor - cannot wake the reader: {}", ErrnoName.describe(e.getErrorCode()));
             }
         }
     }
 
+    /** Closes the socket and the pipe; later calls do nothing. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (released) {
+            return;
+        }
+        released = true;
         List<NetlinkException> failures = closeAll(libc, fd, wakeRead, wakeWrite);
         if (!failures.isEmpty()) {
             NetlinkException first = failures.get(0);

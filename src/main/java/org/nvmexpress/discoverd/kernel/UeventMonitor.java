@@ -90,7 +90,10 @@ public final class UeventMonitor implements AutoCloseable {
         return start(socket, options, consumer);
     }
 
-    /** Starts reading from any {@link UeventSocket}, e.g. a simulated one; takes ownership of it. */
+    /**
+     * Starts reading from any {@link UeventSocket}, e.g. a simulated one, and takes ownership of it.
+     * {@code options.receiveBufferBytes()} is not used: the socket exists already.
+     */
     public static UeventMonitor start(UeventSocket socket, Options options, Consumer<KernelEvent> consumer) {
         UeventReader reader = new UeventReader(socket, options.policy(), options.tap(), consumer, LOG::warn);
         UeventMonitor monitor = new UeventMonitor(socket, reader);

@@ -70,7 +70,7 @@ final class UeventReader implements Runnable {
             while (true) {
                 UeventSocket.Received next = socket.receive();
                 if (next instanceof UeventSocket.Datagram datagram) {
-                    handle(datagram);
+                    handleGuarded(datagram);
                     if (++inBurst >= MAX_BURST_DATAGRAMS) {
                         endBursts();
                         inBurst = 0;
@@ -96,6 +96,15 @@ final class UeventReader implements Runnable {
     UeventCounters counters() {
         return new UeventCounters(received.get(), delivered.get(), ignored.get(), rejected.get(), malformed.get(),
                 invalid.get(), overflows.get());
+    }
+
+    /** A bug in handling one datagram is logged with its stack; the next datagram is read anyway. */
+    private void handleGuarded(UeventSocket.Datagram datagram) {
+        try {
+            handle(datagram);
+        } catch (RuntimeException e) {
+            LOG.error("uevent monitor - failed on a uevent from {}", datagram.sender().describe(), e);
+        }
     }
 
     private void handle(UeventSocket.Datagram datagram) {

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param connector                  {@code connector}: what connection units run
  * @param nvmePath                   {@code nvme-path}: the {@code nvme} program the
  *                                   {@link Connector#NVME_CLI} connector runs; an absolute path
+ * @param ueventSource               {@code uevent-source}: which netlink group device events are read
+ *                                   from; read at start-up only
  */
 public record DaemonConfig(
         boolean nbft,
@@ -31,7 +33,8 @@ public record DaemonConfig(
         long epcsdPollIntervalMinutes,
         long dcGiveupHours,
         Connector connector,
-        String nvmePath) {
+        String nvmePath,
+        UeventGroup ueventSource) {
 
     /** Largest value of the three unsigned settings: C's {@code UINT_MAX}. */
     public static final long MAX_UNSIGNED = ValueSyntax.UINT_MAX;
@@ -41,12 +44,14 @@ public record DaemonConfig(
 
     /** The settings in force when the file is missing or says nothing. */
     public static final DaemonConfig DEFAULTS =
-            new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme");
+            new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme",
+                    UeventGroup.UDEV);
 
     public DaemonConfig {
         Objects.requireNonNull(debugLevel, "debugLevel");
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(nvmePath, "nvmePath");
+        Objects.requireNonNull(ueventSource, "ueventSource");
         checkRange("fcKickstartIntervalMinutes", fcKickstartIntervalMinutes, 0);
         checkRange("epcsdPollIntervalMinutes", epcsdPollIntervalMinutes, MIN_EPCSD_POLL_INTERVAL_MINUTES);
         checkRange("dcGiveupHours", dcGiveupHours, 0);
@@ -86,36 +91,41 @@ public record DaemonConfig(
 
     public DaemonConfig withNbft(boolean value) {
         return new DaemonConfig(value, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
-                dcGiveupHours, connector, nvmePath);
+                dcGiveupHours, connector, nvmePath, ueventSource);
     }
 
     public DaemonConfig withDebugLevel(LogLevel value) {
         return new DaemonConfig(nbft, value, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
-                dcGiveupHours, connector, nvmePath);
+                dcGiveupHours, connector, nvmePath, ueventSource);
     }
 
     public DaemonConfig withFcKickstartIntervalMinutes(long value) {
         return new DaemonConfig(nbft, debugLevel, value, epcsdPollIntervalMinutes, dcGiveupHours, connector,
-                nvmePath);
+                nvmePath, ueventSource);
     }
 
     public DaemonConfig withEpcsdPollIntervalMinutes(long value) {
         return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, value, dcGiveupHours, connector,
-                nvmePath);
+                nvmePath, ueventSource);
     }
 
     public DaemonConfig withDcGiveupHours(long value) {
         return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes, value,
-                connector, nvmePath);
+                connector, nvmePath, ueventSource);
     }
 
     public DaemonConfig withConnector(Connector value) {
         return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
-                dcGiveupHours, value, nvmePath);
+                dcGiveupHours, value, nvmePath, ueventSource);
     }
 
     public DaemonConfig withNvmePath(String value) {
         return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
-                dcGiveupHours, connector, value);
+                dcGiveupHours, connector, value, ueventSource);
+    }
+
+    public DaemonConfig withUeventSource(UeventGroup value) {
+        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
+                dcGiveupHours, connector, nvmePath, value);
     }
 }

@@ -154,7 +154,9 @@ public final class DaemonConfigReader {
         CONNECTOR("connector", "expected auto, nvme-cli or builtin",
                 (c, v) -> Connector.fromConfigName(v).map(c::withConnector)),
         NVME_PATH("nvme-path", "expected an absolute path, starting with /",
-                (c, v) -> Optional.of(v).filter(DaemonConfig::isValidNvmePath).map(c::withNvmePath));
+                (c, v) -> Optional.of(v).filter(DaemonConfig::isValidNvmePath).map(c::withNvmePath)),
+        UEVENT_SOURCE("uevent-source", "expected udev or kernel",
+                (c, v) -> UeventGroup.fromConfigName(v).map(c::withUeventSource));
 
         final String configName;
         final String expected;

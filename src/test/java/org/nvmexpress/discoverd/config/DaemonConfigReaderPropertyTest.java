@@ -73,10 +73,11 @@ final class DaemonConfigReaderPropertyTest {
     @Provide
     Arbitrary<List<String>> plausibleLines() {
         Arbitrary<String> key = Arbitraries.of("nbft", "debug-level", "fc-kickstart-interval-minutes",
-                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path", "NBFT", "zeroconf", "");
+                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path", "uevent-source", "NBFT",
+                "zeroconf", "");
         Arbitrary<String> value = Arbitraries.oneOf(
                 Arbitraries.of("", "0", "1", "+5", "-1", "4294967295", "4294967296", "0x10", "yes", "Off", "debug",
-                        "nvme-cli", "builtin", "/usr/sbin/nvme", "nvme", "\r", "\u000b"),
+                        "nvme-cli", "builtin", "/usr/sbin/nvme", "nvme", "udev", "KERNEL", "\r", "\u000b"),
                 Arbitraries.strings().withCharRange(' ', '~').withChars('\t', '\r', '\u00e9', '\u0131')
                         .ofMaxLength(12));
         Arbitrary<String> pair = key.flatMap(k -> value.map(v -> k + " = " + v));

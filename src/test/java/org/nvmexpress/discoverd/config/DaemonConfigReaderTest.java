@@ -59,9 +59,10 @@ final class DaemonConfigReaderTest {
                 dc-giveup-hours = 0
                 connector = builtin
                 nvme-path = /opt/nvme-cli/sbin/nvme
+                uevent-source = kernel
                 """);
         assertThat(result.config()).isEqualTo(new DaemonConfig(
-                false, LogLevel.DEBUG, 30, 5, 0, Connector.BUILTIN, "/opt/nvme-cli/sbin/nvme"));
+                false, LogLevel.DEBUG, 30, 5, 0, Connector.BUILTIN, "/opt/nvme-cli/sbin/nvme", UeventGroup.KERNEL));
         assertThat(result.diagnostics()).isEmpty();
     }
 
@@ -109,6 +110,28 @@ final class DaemonConfigReaderTest {
     @ValueSource(strings = {"", "nvme_cli", "NVME_CLI", "nvmecli", "nvme", "kernel"})
     void connectorRejectsOtherWords(String value) throws IOException {
         assertRejected("connector", value);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"udev, UDEV", "kernel, KERNEL", "UDEV, UDEV", "Kernel, KERNEL"})
+    void ueventSourceAcceptsUdevOrKernelInAnyCase(String value, UeventGroup expected) throws IOException {
+        DaemonConfigReader.Result result = readGlobal("uevent-source", value);
+        assertThat(result.config()).isEqualTo(DEFAULTS.withUeventSource(expected));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1", "2", "netlink", "udevd", "kernel udev", "systemd-udevd"})
+    void ueventSourceRejectsOtherWords(String value) throws IOException {
+        assertRejected("uevent-source", value);
+    }
+
+    @Test
+    void ueventSourceRejectionNamesFileLineAndExpectedWords() throws IOException {
+        DaemonConfigReader.Result result = read("[Global]\nuevent-source = kernel\nuevent-source = both\n");
+        assertThat(result.config()).isEqualTo(DEFAULTS.withUeventSource(UeventGroup.KERNEL));
+        assertThat(messages(result)).containsExactly(
+                "d.conf:3: invalid value for 'uevent-source', ignored: 'both' (expected udev or kernel)");
     }
 
     @ParameterizedTest

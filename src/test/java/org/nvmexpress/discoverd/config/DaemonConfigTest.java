@@ -25,7 +25,7 @@ final class DaemonConfigTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         assertThat(DaemonConfig.DEFAULTS).isEqualTo(
-                new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme"));
+                new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme", UeventGroup.UDEV));
     }
 
     @Test
@@ -43,7 +43,7 @@ final class DaemonConfigTest {
             keys.add(m.group(1));
         }
         assertThat(keys).containsExactly("nbft", "debug-level", "fc-kickstart-interval-minutes",
-                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path");
+                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path", "uevent-source");
 
         Path uncommented = Files.writeString(dir.resolve("nvme-discoverd.conf"), m.replaceAll("$1 = $2"));
         assertThat(DaemonConfigReader.read(uncommented, "nvme-discoverd.conf"))
@@ -92,14 +92,16 @@ final class DaemonConfigTest {
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withDebugLevel(null)).hasMessage("debugLevel");
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withConnector(null)).hasMessage("connector");
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withNvmePath(null)).hasMessage("nvmePath");
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withUeventSource(null)).hasMessage("ueventSource");
     }
 
     @Test
     void withChangesOnlyItsOwnSetting() {
         DaemonConfig changed = DaemonConfig.DEFAULTS.withNbft(false).withDebugLevel(LogLevel.ERR)
                 .withFcKickstartIntervalMinutes(1).withEpcsdPollIntervalMinutes(2).withDcGiveupHours(3)
-                .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme");
-        assertThat(changed).isEqualTo(new DaemonConfig(false, LogLevel.ERR, 1, 2, 3, Connector.NVME_CLI, "/bin/nvme"));
+                .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme").withUeventSource(UeventGroup.KERNEL);
+        assertThat(changed).isEqualTo(new DaemonConfig(false, LogLevel.ERR, 1, 2, 3, Connector.NVME_CLI, "/bin/nvme",
+                UeventGroup.KERNEL));
     }
 
     @Test
@@ -127,6 +129,9 @@ final class DaemonConfigTest {
         }
         for (Connector connector : Connector.values()) {
             assertThat(Connector.fromConfigName(connector.configName())).contains(connector);
+        }
+        for (UeventGroup group : UeventGroup.values()) {
+            assertThat(UeventGroup.fromConfigName(group.configName())).contains(group);
         }
     }
 }

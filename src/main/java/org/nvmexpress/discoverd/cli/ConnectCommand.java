@@ -115,6 +115,7 @@ final class ConnectCommand implements Callable<Integer> {
             throw badInput(refusal.get());
         }
         Path system = root.resolve("/");
+        checkOwner();
         TransportId tid = transportId();
         try {
             ConnectIdentity identity = new HostIdentityFiles(system).resolve(tid);
@@ -142,14 +143,18 @@ final class ConnectCommand implements Callable<Integer> {
                 throw badInput(option[0] + ": empty value");
             }
         }
-        if (owner != null && (owner.isBlank() || owner.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0))) {
-            throw badInput("--owner: '" + owner + "' is not one line of text");
-        }
         try {
             return TransportId.builder().transport(transport).traddr(traddr).trsvcid(trsvcid).nqn(nqn)
                     .hostTraddr(hostTraddr).hostIface(hostIface).hostnqn(hostnqn).hostid(hostid).build();
         } catch (InvalidTransportIdException e) {
             throw badInput("invalid connection: " + e.getMessage());
+        }
+    }
+
+    /** The registry stores the owner as one line of text. */
+    private void checkOwner() {
+        if (owner != null && (owner.isBlank() || owner.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0))) {
+            throw badInput("--owner: '" + owner + "' is not one line of text");
         }
     }
 

@@ -178,10 +178,13 @@ final class ConnectCommandTest {
     void connectWithABadNumberOrEmptyValueExits2() {
         assertThat(cli.run("connect", "-t", "tcp", "-a", "10.0.0.9", "-n", NQN, "--ctrl-loss-tmo=10m")).isEqualTo(2);
         assertThat(cli.run("connect", "-t", "tcp", "-a", "", "-n", NQN)).isEqualTo(2);
+        assertThat(cli.run("connect", "-t", "tcp", "-a", "10.0.0.9", "-n", NQN, "--owner= ")).isEqualTo(2);
 
         assertThat(cli.err()).contains("Invalid value for option '--ctrl-loss-tmo': '10m' is not an integer"
                 + " (decimal, 0x hex or 0 octal, within 32 bits)")
-                .contains("nvme-discoverctl connect: --traddr: empty value");
+                .contains("nvme-discoverctl connect: --traddr: empty value")
+                .contains("nvme-discoverctl connect: --owner: ' ' is not one line of text");
+        assertThat(ports.written).isEmpty();
     }
 
     @Test

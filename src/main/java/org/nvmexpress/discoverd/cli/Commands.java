@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.cli;
 
 import java.io.PrintWriter;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -10,6 +11,13 @@ final class Commands {
     static final int EXIT_FAILURE = 1;
     /** Exit status: usage error or bad input. */
     static final int EXIT_USAGE = 2;
+
+    /**
+     * A DH-HMAC-CHAP secret or a TLS PSK in interchange format, as far as it runs: picocli quotes
+     * unknown or malformed arguments in its errors, and a secret typed on a command line (which the
+     * connect command refuses) must not be printed back into a log.
+     */
+    private static final Pattern SECRET = Pattern.compile("(DHHC-1|NVMeTLSkey-1):[^\\s',\\]]*");
 
     private Commands() {
     }
@@ -34,9 +42,14 @@ final class Commands {
     private static int reportBadInput(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + redactSecrets(e.getMessage()));
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return EXIT_USAGE;
+    }
+
+    /** {@code message} with every DH-HMAC-CHAP secret and interchange-format PSK replaced by {@code <secret>}. */
+    static String redactSecrets(String message) {
+        return message == null ? null : SECRET.matcher(message).replaceAll("<secret>");
     }
 }

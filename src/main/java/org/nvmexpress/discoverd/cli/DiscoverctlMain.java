@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Inspect and control nvme-discoverd, and work with its files offline.",
         subcommands = {TidCommand.class, ConfigCommand.class, NbftCommand.class, DlpCommand.class,
-                RegistryCommand.class, ExclusionCommand.class, AutoComplete.GenerateCompletion.class},
+                RegistryCommand.class, ExclusionCommand.class, ConnectCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the operation failed", "2:usage error or bad input"})
 public final class DiscoverctlMain implements Runnable {

@@ -1,0 +1,46 @@
+package org.nvmexpress.discoverd.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.nvmexpress.discoverd.kernel.FabricsDevice;
+import org.nvmexpress.discoverd.kernel.KernelFabricsDevice;
+import org.nvmexpress.discoverd.kernel.LiveControllerLookup;
+import org.nvmexpress.discoverd.kernel.SimpleLiveControllerLookup;
+
+/**
+ * What {@code nvme-discoverctl connect} needs from the system, so that tests give it a fake kernel:
+ * the {@code /dev/nvme-fabrics} device, the "already connected?" lookup, and systemd's credentials
+ * directory. The first two depend on {@code --root}, known only once the arguments are parsed.
+ */
+interface ConnectPorts {
+
+    FabricsDevice fabrics(Path root);
+
+    LiveControllerLookup lookup(Path root);
+
+    /** {@code $CREDENTIALS_DIRECTORY}, set by systemd for a unit with credentials. */
+    Optional<Path> credentialsDirectory();
+
+    /**
+     * The real system: {@code <root>/dev/nvme-fabrics}, the sysfs lookup (until the integrator wires
+     * the connection-identity matcher in), and the environment's credentials directory.
+     */
+    static ConnectPorts system() {
+        return new ConnectPorts() {
+            @Override
+            public FabricsDevice fabrics(Path root) {
+                return new KernelFabricsDevice(root);
+            }
+
+            @Override
+            public LiveControllerLookup lookup(Path root) {
+                return new SimpleLiveControllerLookup(root);
+            }
+
+            @Override
+            public Optional<Path> credentialsDirectory() {
+                return Optional.ofNullable(System.getenv("CREDENTIALS_DIRECTORY")).filter(s -> !s.isEmpty()).map(Path::of);
+            }
+        };
+    }
+}

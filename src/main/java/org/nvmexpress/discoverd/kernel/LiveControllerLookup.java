@@ -1,0 +1,24 @@
+package org.nvmexpress.discoverd.kernel;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.nvmexpress.discoverd.registry.DeviceName;
+import org.nvmexpress.discoverd.tid.TransportId;
+
+/**
+ * The port the connector asks "is this connection already up?" before it creates a controller:
+ * the idempotence of {@code --idempotent}, and the rescan after the kernel reports a duplicate.
+ *
+ * <p>Production: {@link SimpleLiveControllerLookup}, a plain sysfs comparison. The daemon's full
+ * connection-identity matcher answers the same question better (it knows {@code src_addr} and the
+ * default host NQN) and is meant to replace it once both are merged.
+ */
+public interface LiveControllerLookup {
+
+    /**
+     * A live controller that realises {@code tid} when connected with {@code identity}, if any.
+     *
+     * @throws IOException when the controllers cannot be listed at all
+     */
+    Optional<DeviceName> find(TransportId tid, ConnectIdentity identity) throws IOException;
+}

@@ -1,11 +1,12 @@
 package org.nvmexpress.discoverd.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.nvmexpress.discoverd.kernel.FabricsDevice;
 import org.nvmexpress.discoverd.kernel.KernelFabricsDevice;
 import org.nvmexpress.discoverd.kernel.LiveControllerLookup;
-import org.nvmexpress.discoverd.kernel.SimpleLiveControllerLookup;
+import org.nvmexpress.discoverd.kernel.SysfsLiveControllerLookup;
 
 /**
  * What {@code nvme-discoverctl connect} needs from the system, so that tests give it a fake kernel:
@@ -16,7 +17,8 @@ interface ConnectPorts {
 
     FabricsDevice fabrics(Path root);
 
-    LiveControllerLookup lookup(Path root);
+    /** Reads the host's default host NQN, hence the I/O failure. */
+    LiveControllerLookup lookup(Path root) throws IOException;
 
     /** {@code $CREDENTIALS_DIRECTORY}, set by systemd for a unit with credentials. */
     Optional<Path> credentialsDirectory();
@@ -33,8 +35,8 @@ interface ConnectPorts {
             }
 
             @Override
-            public LiveControllerLookup lookup(Path root) {
-                return new SimpleLiveControllerLookup(root);
+            public LiveControllerLookup lookup(Path root) throws IOException {
+                return SysfsLiveControllerLookup.under(root);
             }
 
             @Override

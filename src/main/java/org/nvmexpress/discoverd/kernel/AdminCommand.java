@@ -1,5 +1,7 @@
 package org.nvmexpress.discoverd.kernel;
 
+import org.nvmexpress.discoverd.dlp.GetLogPageCommand;
+
 /**
  * One NVMe admin command to send through the passthrough ioctl (reference §5.2): the fields of
  * {@code struct nvme_passthru_cmd} a caller chooses. The data buffer is allocated by
@@ -27,28 +29,11 @@ public record AdminCommand(int opcode, int nsid, int cdw10, int cdw11, int cdw12
     }
 
     /**
-     * Get Log Page for {@code logId}, LSP 0, namespace none, reading {@code length} bytes from
-     * {@code offset}: {@code cdw10} = LID | RAE bit 15 | NUMDL &lt;&lt; 16, {@code cdw11} = NUMDU,
-     * {@code cdw12}/{@code cdw13} = the offset's low and high halves, where NUMD = length / 4 - 1
-     * (reference §5.2, §5.3).
-     *
-     * @param retainAsyncEvent RAE: keep the asynchronous event latched (every chunk but the last)
-     * @param length           a positive multiple of 4
+     * The admin command that carries {@code command}: its dwords are the Discovery Log Page's, built
+     * and checked by the {@code dlp} package (reference §5.2, §5.3); namespace none.
      */
-    public static AdminCommand getLogPage(int logId, boolean retainAsyncEvent, long offset, int length) {
-        if (logId < 0 || logId > 0xff) {
-            throw new IllegalArgumentException("logId out of range 0-255: " + logId);
-        }
-        if (length <= 0 || length % 4 != 0) {
-            throw new IllegalArgumentException("length must be a positive multiple of 4: " + length);
-        }
-        if (offset < 0 || offset % 4 != 0) {
-            throw new IllegalArgumentException("offset must be a non-negative multiple of 4: " + offset);
-        }
-        int numd = length / 4 - 1;
-        int cdw10 = logId | (retainAsyncEvent ? 1 << 15 : 0) | (numd & 0xffff) << 16;
-        int cdw11 = numd >>> 16;
-        return new AdminCommand(OPCODE_GET_LOG_PAGE, 0, cdw10, cdw11, (int) offset, (int) (offset >>> 32), 0, 0,
-                length);
+    public static AdminCommand getLogPage(GetLogPageCommand command) {
+        return new AdminCommand(GetLogPageCommand.OPCODE, 0, command.cdw10(), command.cdw11(), command.cdw12(),
+                command.cdw13(), 0, 0, command.length());
     }
 }

@@ -9,9 +9,8 @@ import org.nvmexpress.discoverd.tid.TransportId;
  * The port the connector asks "is this connection already up?" before it creates a controller:
  * the idempotence of {@code --idempotent}, and the rescan after the kernel reports a duplicate.
  *
- * <p>Production: {@link SimpleLiveControllerLookup}, a plain sysfs comparison. The daemon's full
- * connection-identity matcher answers the same question better (it knows {@code src_addr} and the
- * default host NQN) and is meant to replace it once both are merged.
+ * <p>Production: {@link SysfsLiveControllerLookup}, the daemon's connection-identity matcher over
+ * sysfs.
  */
 public interface LiveControllerLookup {
 

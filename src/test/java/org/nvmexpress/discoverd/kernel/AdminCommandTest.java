@@ -4,36 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.dlp.GetLogPageCommand;
 
 final class AdminCommandTest {
 
     @Test
-    void getLogPageHeaderIsTheWorkedExample() {
-        AdminCommand header = AdminCommand.getLogPage(0x70, false, 0, 20);
-
+    void getLogPageCarriesTheDiscoveryLogDwords() {
+        AdminCommand header = AdminCommand.getLogPage(new GetLogPageCommand(0, 20, false));
         assertThat(header).isEqualTo(new AdminCommand(0x02, 0, 0x00040070, 0, 0, 0, 0, 0, 20));
-    }
 
-    @Test
-    void getLogPageSplitsNumdAndOffsetIntoHalves() {
-        AdminCommand big = AdminCommand.getLogPage(0x70, true, 0x1_0000_0400L, 0x40000 * 4);
-
-        assertThat(big.cdw10()).isEqualTo(0xFFFF8070); // NUMDL 0xffff, RAE
-        assertThat(big.cdw11()).isEqualTo(0x3); // NUMDU
-        assertThat(big.cdw12()).isEqualTo(0x400);
-        assertThat(big.cdw13()).isEqualTo(1);
-        assertThat(big.dataLength()).isEqualTo(0x100000);
-    }
-
-    @Test
-    void getLogPageRejectsLengthsThatAreNotDwords() {
-        assertThatThrownBy(() -> AdminCommand.getLogPage(0x70, false, 0, 18))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("length must be a positive multiple of 4: 18");
-        assertThatThrownBy(() -> AdminCommand.getLogPage(0x70, false, 2, 20))
-                .hasMessage("offset must be a non-negative multiple of 4: 2");
-        assertThatThrownBy(() -> AdminCommand.getLogPage(0x100, false, 0, 20))
-                .hasMessage("logId out of range 0-255: 256");
+        AdminCommand big = AdminCommand.getLogPage(new GetLogPageCommand(0x1_0000_0400L, 0x40000 * 4, true));
+        assertThat(big).isEqualTo(new AdminCommand(0x02, 0, 0xFFFF8070, 0x3, 0x400, 1, 0, 0, 0x100000));
     }
 
     @Test

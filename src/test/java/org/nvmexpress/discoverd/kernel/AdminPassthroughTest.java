@@ -7,10 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.dlp.GetLogPageCommand;
 
 final class AdminPassthroughTest {
     private static final Path DEVICE = Path.of("/dev/nvme3");
-    private static final AdminCommand HEADER = AdminCommand.getLogPage(0x70, false, 0, 20);
+    private static final AdminCommand HEADER = AdminCommand.getLogPage(new GetLogPageCommand(0, 20, false));
 
     private final FakeIoctl ioctl = new FakeIoctl();
 

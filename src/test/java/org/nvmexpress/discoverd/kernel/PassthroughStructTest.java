@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.dlp.GetLogPageCommand;
 
 /** The struct layout of reference §5.2, byte by byte, and the worked example of §5.3. */
 final class PassthroughStructTest {
@@ -23,7 +24,7 @@ final class PassthroughStructTest {
 
     @Test
     void encodeWorkedExampleHeaderReadIsExactBytes() {
-        AdminCommand header = AdminCommand.getLogPage(0x70, false, 0, 20);
+        AdminCommand header = AdminCommand.getLogPage(new GetLogPageCommand(0, 20, false));
 
         byte[] wide = PassthroughStruct.encode(header, BUFFER, true, ByteOrder.LITTLE_ENDIAN);
 
@@ -39,7 +40,7 @@ final class PassthroughStructTest {
 
     @Test
     void encodeNarrowStructIsTheFirst72BytesOfTheWideOne() {
-        AdminCommand header = AdminCommand.getLogPage(0x70, false, 0, 20);
+        AdminCommand header = AdminCommand.getLogPage(new GetLogPageCommand(0, 20, false));
 
         byte[] narrow = PassthroughStruct.encode(header, BUFFER, false, ByteOrder.LITTLE_ENDIAN);
         byte[] wide = PassthroughStruct.encode(header, BUFFER, true, ByteOrder.LITTLE_ENDIAN);
@@ -80,9 +81,9 @@ final class PassthroughStructTest {
 
     @Test
     void encodeWorkedExampleEntryChunksMatchTheReference() {
-        ByteBuffer first = le(PassthroughStruct.encode(AdminCommand.getLogPage(0x70, true, 1024, 4096), 0, true,
+        ByteBuffer first = le(PassthroughStruct.encode(AdminCommand.getLogPage(new GetLogPageCommand(1024, 4096, true)), 0, true,
                 ByteOrder.LITTLE_ENDIAN));
-        ByteBuffer last = le(PassthroughStruct.encode(AdminCommand.getLogPage(0x70, false, 5120, 1024), 0, true,
+        ByteBuffer last = le(PassthroughStruct.encode(AdminCommand.getLogPage(new GetLogPageCommand(5120, 1024, false)), 0, true,
                 ByteOrder.LITTLE_ENDIAN));
 
         assertThat(first.getInt(36)).isEqualTo(4096);
@@ -95,7 +96,7 @@ final class PassthroughStructTest {
 
     @Test
     void encodeInHostOrderEqualsExplicitHostOrder() {
-        AdminCommand header = AdminCommand.getLogPage(0x70, false, 0, 20);
+        AdminCommand header = AdminCommand.getLogPage(new GetLogPageCommand(0, 20, false));
 
         assertThat(PassthroughStruct.encode(header, BUFFER, true))
                 .containsExactly(PassthroughStruct.encode(header, BUFFER, true, ByteOrder.nativeOrder()));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.TidParser;
 
-final class SimpleLiveControllerLookupTest {
+final class SysfsLiveControllerLookupTest {
     private static final String NQN = "nqn.2024-01.com.example:vol1";
     private static final String HOSTNQN = "nqn.2014-08.org.nvmexpress:uuid:11111111-2222-3333-4444-555555555555";
 
@@ -37,7 +37,7 @@ final class SimpleLiveControllerLookupTest {
     }
 
     private Optional<DeviceName> find(String tid, ConnectIdentity identity) throws IOException {
-        return new SimpleLiveControllerLookup(root).find(TidParser.strict(tid), identity);
+        return SysfsLiveControllerLookup.under(root).find(TidParser.strict(tid), identity);
     }
 
     @Test
@@ -51,10 +51,11 @@ final class SimpleLiveControllerLookupTest {
 
     @Test
     void findTakesTheKernelsDefaultPortWhenTheTidHasNone() throws Exception {
-        controller("nvme1", "tcp", "traddr=10.0.0.9,trsvcid=4420", NQN, null, null);
+        // nvme-tcp connects to 8009 (NVME_TCP_DISC_PORT) when no trsvcid is given.
+        controller("nvme1", "tcp", "traddr=10.0.0.9,trsvcid=8009", NQN, null, null);
 
         assertThat(find("transport=tcp;traddr=10.0.0.9;nqn=" + NQN)).contains(new DeviceName("nvme1"));
-        assertThat(find("transport=tcp;traddr=10.0.0.9;trsvcid=8009;nqn=" + NQN)).isEmpty();
+        assertThat(find("transport=tcp;traddr=10.0.0.9;trsvcid=4420;nqn=" + NQN)).isEmpty();
     }
 
     @Test
@@ -126,12 +127,5 @@ final class SimpleLiveControllerLookupTest {
     @Test
     void findWithoutNvmeClassIsEmpty() throws Exception {
         assertThat(find("transport=tcp;traddr=10.0.0.9;nqn=" + NQN)).isEmpty();
-    }
-
-    @Test
-    void splitAddressReadsKeyValuePairs() {
-        assertThat(SimpleLiveControllerLookup.splitAddress("traddr=10.0.0.9,trsvcid=4420,odd,=x"))
-                .containsOnlyKeys("traddr", "trsvcid")
-                .containsEntry("traddr", "10.0.0.9");
     }
 }

@@ -95,7 +95,7 @@ final class UeventSender implements AutoCloseable {
             Holder.LIBC.sendmsg(fd, header, 0);
         } catch (LastErrorException e) {
             // Broadcasting also "unicasts" to port 0, which has no receiver: harmless (sd-device ignores it too).
-            if (e.getErrorCode() != ErrnoName.ECONNREFUSED.number()) {
+            if (e.getErrorCode() != Errno.ECONNREFUSED.number()) {
                 throw e;
             }
         } finally {

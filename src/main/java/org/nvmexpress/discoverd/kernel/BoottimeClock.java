@@ -56,7 +56,9 @@ public final class BoottimeClock implements MonotonicClock {
         try {
             Holder.LIBC.clock_gettime(clockId, timespec);
         } catch (LastErrorException e) {
-            throw new IllegalStateException("clock_gettime(" + clockId + ") failed: " + errnoName(e.getErrorCode()), e);
+            Errno errno = new Errno(e.getErrorCode());
+            String hint = errno.equals(Errno.EINVAL) ? ": the kernel has no such clock" : "";
+            throw new IllegalStateException("clock_gettime(" + clockId + ") failed: " + errno + hint, e);
         }
         return toNanos(timespec);
     }
@@ -69,15 +71,5 @@ public final class BoottimeClock implements MonotonicClock {
             throw new IllegalStateException("clock_gettime returned an invalid timespec: " + seconds + " s " + nanos + " ns");
         }
         return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), nanos);
-    }
-
-    /** The errors {@code clock_gettime(2)} documents, by name. */
-    private static String errnoName(int errno) {
-        return switch (errno) {
-            case 1 -> "EPERM";
-            case 14 -> "EFAULT";
-            case 22 -> "EINVAL (the kernel has no such clock)";
-            default -> "errno " + errno;
-        };
     }
 }

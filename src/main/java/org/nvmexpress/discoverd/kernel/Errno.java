@@ -50,6 +50,12 @@ public record Errno(int number) {
     public static final Errno EKEYEXPIRED = new Errno(127);
     public static final Errno EKEYREVOKED = new Errno(128);
     public static final Errno EKEYREJECTED = new Errno(129);
+    public static final Errno ENFILE = new Errno(23);
+    public static final Errno EMFILE = new Errno(24);
+    public static final Errno ENOTSOCK = new Errno(88);
+    public static final Errno EPROTONOSUPPORT = new Errno(93);
+    public static final Errno EAFNOSUPPORT = new Errno(97);
+    public static final Errno ENOBUFS = new Errno(105);
 
     /** Name and glibc {@code strerror} text, by number. */
     private static final Map<Integer, String[]> KNOWN = Map.ofEntries(
@@ -88,7 +94,13 @@ public record Errno(int number) {
             known(ENOKEY, "ENOKEY", "Required key not available"),
             known(EKEYEXPIRED, "EKEYEXPIRED", "Key has expired"),
             known(EKEYREVOKED, "EKEYREVOKED", "Key has been revoked"),
-            known(EKEYREJECTED, "EKEYREJECTED", "Key was rejected by service"));
+            known(EKEYREJECTED, "EKEYREJECTED", "Key was rejected by service"),
+            known(ENFILE, "ENFILE", "Too many open files in system"),
+            known(EMFILE, "EMFILE", "Too many open files"),
+            known(ENOTSOCK, "ENOTSOCK", "Socket operation on non-socket"),
+            known(EPROTONOSUPPORT, "EPROTONOSUPPORT", "Protocol not supported"),
+            known(EAFNOSUPPORT, "EAFNOSUPPORT", "Address family not supported by protocol"),
+            known(ENOBUFS, "ENOBUFS", "No buffer space available"));
 
     public Errno {
         if (number <= 0) {

@@ -2,7 +2,6 @@ package org.nvmexpress.discoverd.kernel;
 
 import com.sun.jna.LastErrorException;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * A system call on the uevent socket failed. The message names the call and the errno by name
@@ -14,12 +13,12 @@ public final class NetlinkException extends IOException {
     private final int errno;
 
     NetlinkException(String call, LastErrorException cause) {
-        super(call + ": " + ErrnoName.describe(cause.getErrorCode()), cause);
+        super(call + ": " + new Errno(cause.getErrorCode()), cause);
         this.errno = cause.getErrorCode();
     }
 
-    /** The errno by name, or empty for a number {@link ErrnoName} does not list. */
-    public Optional<ErrnoName> errno() {
-        return ErrnoName.of(errno);
+    /** The errno the call failed with. */
+    public Errno errno() {
+        return new Errno(errno);
     }
 }

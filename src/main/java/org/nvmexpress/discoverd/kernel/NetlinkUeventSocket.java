@@ -119,12 +119,12 @@ public final class NetlinkUeventSocket implements UeventSocket {
                 return new Datagram(buffers.payload(length), buffers.sender());
             } catch (LastErrorException e) {
                 int errno = e.getErrorCode();
-                if (errno == ErrnoName.EAGAIN.number()) {
+                if (errno == Errno.EAGAIN.number()) {
                     mustWait = true;
                     return new Drained();
-                } else if (errno == ErrnoName.ENOBUFS.number()) {
+                } else if (errno == Errno.ENOBUFS.number()) {
                     return new Overflow();
-                } else if (errno != ErrnoName.EINTR.number()) {
+                } else if (errno != Errno.EINTR.number()) {
                     throw new NetlinkException("recvmsg(NETLINK_KOBJECT_UEVENT)", e);
                 }
             }
@@ -146,7 +146,7 @@ public final class NetlinkUeventSocket implements UeventSocket {
                 // Any event on the socket (data, or POLLERR for a pending ENOBUFS) is for recvmsg.
                 return wake == 0 && !woken.get();
             } catch (LastErrorException e) {
-                if (e.getErrorCode() != ErrnoName.EINTR.number()) {
+                if (e.getErrorCode() != Errno.EINTR.number()) {
                     throw new NetlinkException("poll(NETLINK_KOBJECT_UEVENT)", e);
                 }
             }
@@ -168,8 +168,8 @@ public final class NetlinkUeventSocket implements UeventSocket {
             libc.write(wakeWrite, one, new NativeLong(1));
         } catch (LastErrorException e) {
             // EAGAIN: the pipe is full, so the reader is woken already. Anything else is a bug.
-            if (e.getErrorCode() != ErrnoName.EAGAIN.number()) {
-                LOG.error("uevent monitor - cannot wake the reader: {}", ErrnoName.describe(e.getErrorCode()));
+            if (e.getErrorCode() != Errno.EAGAIN.number()) {
+                LOG.error("uevent monitor - cannot wake the reader: {}", new Errno(e.getErrorCode()));
             }
         }
     }
@@ -193,7 +193,7 @@ public final class NetlinkUeventSocket implements UeventSocket {
         try {
             setInt(libc, fd, SO_RCVBUFFORCE, bytes, "setsockopt(SO_RCVBUFFORCE)");
         } catch (NetlinkException e) {
-            if (e.errno().orElse(null) != ErrnoName.EPERM) {
+            if (!e.errno().equals(Errno.EPERM)) {
                 throw e;
             }
             LOG.debug("uevent monitor - no CAP_NET_ADMIN for SO_RCVBUFFORCE; using SO_RCVBUF, capped by rmem_max");

@@ -54,6 +54,6 @@ final class BoottimeClockTest {
         assumeThat(Platform.isLinux()).as("Linux clocks").isTrue();
         assertThatThrownBy(() -> BoottimeClock.read(4711))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("clock_gettime(4711) failed: EINVAL (the kernel has no such clock)");
+                .hasMessage("clock_gettime(4711) failed: EINVAL (Invalid argument): the kernel has no such clock");
     }
 }

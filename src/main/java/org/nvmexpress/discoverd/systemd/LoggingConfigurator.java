@@ -22,7 +22,7 @@ import java.time.Duration;
  *
  * <p>Done in code rather than {@code logback.xml} because XML configuration costs a noticeable
  * part of the daemon's start-up budget (ARCHITECTURE §11). The daemon raises or lowers the level
- * from its configuration later ({@link LogThreshold}). {@code SYSLOG_IDENTIFIER} is the system
+ * from its configuration later ({@link Logging}). {@code SYSLOG_IDENTIFIER} is the system
  * property {@value #PROGRAM_PROPERTY}, which the launchers set to their own name.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)

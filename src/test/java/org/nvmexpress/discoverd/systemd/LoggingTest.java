@@ -9,22 +9,22 @@ import org.junit.jupiter.api.Test;
 import org.nvmexpress.discoverd.config.LogLevel;
 import org.slf4j.LoggerFactory;
 
-final class LogThresholdTest {
+final class LoggingTest {
 
     @Test
     void logbackLevelMapsEachThreshold() {
-        assertThat(LogThreshold.logbackLevel(LogLevel.ERR)).isEqualTo(Level.ERROR);
-        assertThat(LogThreshold.logbackLevel(LogLevel.WARN)).isEqualTo(Level.WARN);
-        assertThat(LogThreshold.logbackLevel(LogLevel.INFO)).isEqualTo(Level.INFO);
-        assertThat(LogThreshold.logbackLevel(LogLevel.DEBUG)).isEqualTo(Level.DEBUG);
+        assertThat(Logging.logbackLevel(LogLevel.ERR)).isEqualTo(Level.ERROR);
+        assertThat(Logging.logbackLevel(LogLevel.WARN)).isEqualTo(Level.WARN);
+        assertThat(Logging.logbackLevel(LogLevel.INFO)).isEqualTo(Level.INFO);
+        assertThat(Logging.logbackLevel(LogLevel.DEBUG)).isEqualTo(Level.DEBUG);
     }
 
     @Test
-    void applySetsTheRootLevel() {
+    void setThresholdSetsTheRootLevel() {
         Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
         Level before = root.getLevel();
         try {
-            LogThreshold.apply(LogLevel.DEBUG);
+            Logging.setThreshold(LogLevel.DEBUG);
             assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
         } finally {
             root.setLevel(before);

@@ -7,9 +7,14 @@ import org.nvmexpress.discoverd.config.LogLevel;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
-/** Applies {@code debug-level} ({@link LogLevel}) to the process's logging. */
-public final class LogThreshold {
-    private LogThreshold() {
+/**
+ * What the daemon changes about its logging once running: the threshold from {@code debug-level},
+ * and an orderly stop at exit, so that bursts the {@link RepeatCollapsingAppender} still holds are
+ * reported before the process ends. Both act on logback's context of the process (a no-op when
+ * slf4j is bound to something else).
+ */
+public final class Logging {
+    private Logging() {
     }
 
     /** The logback level of a configured threshold: err is ERROR, warn WARN, info INFO, debug DEBUG. */
@@ -26,11 +31,19 @@ public final class LogThreshold {
         }
     }
 
-    /** Sets the root logger's level; a no-op when slf4j is not bound to logback (some tests). */
-    public static void apply(LogLevel level) {
+    /** Sets the root logger's level. */
+    public static void setThreshold(LogLevel level) {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (factory instanceof LoggerContext context) {
             context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(logbackLevel(level));
+        }
+    }
+
+    /** Stops every appender, which reports held-back repeats; nothing is logged afterwards. */
+    public static void stop() {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (factory instanceof LoggerContext context) {
+            context.stop();
         }
     }
 }

@@ -70,8 +70,10 @@ public final class SdNotifier implements Notifier {
 
     @Override
     public synchronized void ready(String status) {
+        // Read before sending, so the logged time is never later than systemd's record of it.
+        long sentMicros = clock.nowMicros();
         if (send(NotifyMessages.ready(status))) {
-            LOG.info("sent READY=1 to the service manager (CLOCK_MONOTONIC {} µs)", clock.nowMicros());
+            LOG.info("sent READY=1 to the service manager (CLOCK_MONOTONIC {} µs)", sentMicros);
         }
     }
 

@@ -8,7 +8,7 @@ import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /** A unix datagram socket bound by a test, standing in for systemd's notify or journal socket. */
-final class DatagramReceiver implements AutoCloseable {
+public final class DatagramReceiver implements AutoCloseable {
     /** How long {@link #receive()} waits before failing the test; a datagram sent is there at once. */
     private static final int TIMEOUT_MILLIS = 5_000;
 
@@ -20,22 +20,22 @@ final class DatagramReceiver implements AutoCloseable {
         socket.setSoTimeout(TIMEOUT_MILLIS);
     }
 
-    static DatagramReceiver atPath(Path path) throws IOException {
+    public static DatagramReceiver atPath(Path path) throws IOException {
         return new DatagramReceiver(AFUNIXSocketAddress.of(path));
     }
 
-    static DatagramReceiver inAbstractNamespace(String name) throws IOException {
+    public static DatagramReceiver inAbstractNamespace(String name) throws IOException {
         return new DatagramReceiver(AFUNIXSocketAddress.inAbstractNamespace(name));
     }
 
     /** The next datagram's bytes; throws {@link java.net.SocketTimeoutException} when none comes. */
-    byte[] receive() throws IOException {
+    public byte[] receive() throws IOException {
         DatagramPacket packet = new DatagramPacket(new byte[256 * 1024], 256 * 1024);
         socket.receive(packet);
         return Arrays.copyOf(packet.getData(), packet.getLength());
     }
 
-    String receiveText() throws IOException {
+    public String receiveText() throws IOException {
         return new String(receive(), java.nio.charset.StandardCharsets.UTF_8);
     }
 

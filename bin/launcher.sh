@@ -30,6 +30,7 @@ fi
 # Serial GC and C1-only JIT: a daemon with a few MiB of live data needs neither parallel GC
 # threads nor C2's warm-up, and both cost start time and resident memory. No perf-data file in
 # /tmp (UsePerfData), a modest heap cap, and die on OOM so systemd restarts us cleanly.
+# nvme.discoverd.program names the program in the journal (SYSLOG_IDENTIFIER).
 # shellcheck disable=SC2086
 exec "$java" \
     -XX:+UseSerialGC \
@@ -39,5 +40,6 @@ exec "$java" \
     -Xss512k \
     -Xmx${NVME_DISCOVERD_HEAP:-96m} \
     -XX:+ExitOnOutOfMemoryError \
+    -Dnvme.discoverd.program="$(basename -- "$0")" \
     ${NVME_DISCOVERD_JAVA_OPTS:-} \
     -cp "$jar" "$MAIN_CLASS" "$@"

@@ -18,7 +18,7 @@ import ch.qos.logback.core.LayoutBase;
 public final class JournalPrefixLayout extends LayoutBase<ILoggingEvent> {
     private final boolean journal;
 
-    /** @param journal true when stderr is connected to the journal ({@code JOURNAL_STREAM} set) */
+    /** @param journal true when stderr is connected to the journal (see {@code JournalStream}) */
     public JournalPrefixLayout(boolean journal) {
         this.journal = journal;
     }

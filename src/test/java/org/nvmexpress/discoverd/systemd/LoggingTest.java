@@ -1,0 +1,33 @@
+package org.nvmexpress.discoverd.systemd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.config.LogLevel;
+import org.slf4j.LoggerFactory;
+
+final class LoggingTest {
+
+    @Test
+    void logbackLevelMapsEachThreshold() {
+        assertThat(Logging.logbackLevel(LogLevel.ERR)).isEqualTo(Level.ERROR);
+        assertThat(Logging.logbackLevel(LogLevel.WARN)).isEqualTo(Level.WARN);
+        assertThat(Logging.logbackLevel(LogLevel.INFO)).isEqualTo(Level.INFO);
+        assertThat(Logging.logbackLevel(LogLevel.DEBUG)).isEqualTo(Level.DEBUG);
+    }
+
+    @Test
+    void setThresholdSetsTheRootLevel() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        try {
+            Logging.setThreshold(LogLevel.DEBUG);
+            assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
+        } finally {
+            root.setLevel(before);
+        }
+    }
+}

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +63,18 @@ final class GuestFabrics {
 
     /** Disconnects; the kernel removes the controller before the write returns. */
     static void delete(Connected controller) throws IOException {
-        Files.writeString(controller.sysfs().resolve("delete_controller"), "1", StandardCharsets.US_ASCII);
+        delete(controller.device());
+    }
+
+    /** Disconnects the controller {@code device} ({@code nvmeN}), however it was connected. */
+    static void delete(String device) throws IOException {
+        Files.writeString(CLASS_NVME.resolve(device).resolve("delete_controller"), "1", StandardCharsets.US_ASCII);
+    }
+
+    /** The controllers in {@code /sys/class/nvme} now, by name, sorted. */
+    static List<String> controllers() throws IOException {
+        try (Stream<Path> entries = Files.list(CLASS_NVME)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

@@ -5,22 +5,30 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs named {@link GuestCheck}s inside the real-kernel guest, in the order given, in one JVM, and
  * prints their results on the console for the host (see {@link GuestReport}). Every check ends
  * with {@code <check>.outcome=completed}, or {@code threw} plus {@code <check>.error=...}, so one
- * failing check does not hide the others.
+ * failing check does not hide the others, and {@code <check>.elapsed-ms}.
  *
  * <p>To add a check: implement {@link GuestCheck}, add it to {@link #CHECKS}, and assert its
  * results in a test of {@link RealKernelIT}.
  */
 public final class GuestMain {
-    /** Every check the guest knows, by name. */
+    /**
+     * Every check the guest knows, by name, in the order one boot runs them. {@link UeventsCheck}
+     * stays last: it changes the target (the generation counter moves on, and a failure between its
+     * unlink and relink would leave test-io2 off port 1 for every check after it).
+     */
     static final Map<String, GuestCheck> CHECKS = byName(List.of(
             new ControllerSysfsCheck("discovery-sysfs", GuestTarget.DISCOVERY_NQN),
             new ControllerSysfsCheck("io-sysfs", GuestTarget.IO1_NQN),
-            new IdentityMatcherCheck()));
+            new IdentityMatcherCheck(),
+            new BuiltinConnectorCheck(),
+            new DlpFetchCheck(),
+            new UeventsCheck()));
 
     private GuestMain() {
     }
@@ -39,13 +47,17 @@ public final class GuestMain {
         }
     }
 
+    /** Runs one check; {@code elapsed-ms} says where the boot's time goes (a JVM start under TCG is seconds). */
     private static void run(GuestCheck check, GuestReport report) {
+        long start = System.nanoTime();
         try {
             check.run(report);
             report.put("outcome", "completed");
         } catch (Exception | AssertionError e) {
             report.put("error", e.toString());
             report.put("outcome", "threw");
+        } finally {
+            report.put("elapsed-ms", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
         }
     }
 

@@ -110,8 +110,9 @@ final class RealKernelGuest {
     private static Path writeGuestScript(List<String> checks) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classPath = guestClassPath();
+        // project.basedir: checks that run the launchers in bin/ find the checkout with it.
         List<String> argv = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classPath, GuestMain.class.getName()));
+                "-Dproject.basedir=" + BASEDIR, "-cp", classPath, GuestMain.class.getName()));
         argv.addAll(checks);
         String command = argv.stream().map(RealKernelGuest::shellQuote).collect(Collectors.joining(" "));
         Path script = WORK.resolve("guest-run.sh");

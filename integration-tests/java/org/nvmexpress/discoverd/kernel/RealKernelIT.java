@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("real-kernel")
 final class RealKernelIT {
+    /** How the connector names test-io1 on port 1 in its messages. */
+    private static final String IO1_SUBJECT = "(tcp, 127.0.0.1, 4420, " + GuestTarget.IO1_NQN + ")";
+
     /** The first test boots the guest with every check; the others read that boot's results. */
     private static GuestResults results() {
         return RealKernelGuest.bootOnce(List.copyOf(GuestMain.CHECKS.keySet())).results();
@@ -66,5 +69,115 @@ final class RealKernelIT {
                 .containsEntry("src-addr-as-host-traddr", "same connection");
         assertThat(id.get("other-port")).startsWith("trsvcid: ");
         assertThat(id.get("other-nqn")).startsWith("nqn: ");
+    }
+
+    @Test
+    void builtinConnectorConnectsThroughTheLauncherAndRecordsTheOwner() {
+        Map<String, String> connector = results().of("builtin-connector");
+        assertThat(connector).containsEntry("controllers-before", "").containsEntry("first.status", "0")
+                .containsEntry("first.err", "");
+        String device = connector.get("new-controllers");
+        assertThat(device).matches("nvme\\d+");
+        assertThat(connector).containsEntry("first.out", IO1_SUBJECT + " | " + device + " - connected (cntlid 1)")
+                .containsEntry("devid", device + "\n")
+                .containsEntry("registry-owner", "discoverd\n");
+        assertThat(connector.get("registry-seqnum")).matches("[1-9]\\d*\n");
+    }
+
+    @Test
+    void builtinConnectorIsIdempotentOnTheRealController() {
+        Map<String, String> connector = results().of("builtin-connector");
+        String device = connector.get("new-controllers");
+        assertThat(connector).containsEntry("again.status", "0")
+                .containsEntry("again.out", IO1_SUBJECT + " | " + device + " - already connected")
+                .containsEntry("again.err", "")
+                .containsEntry("devid-again", device + "\n")
+                .containsEntry("new-controllers-again", device);
+    }
+
+    @Test
+    void builtinConnectorExitCodesTellAlreadyConnectedAndUnreachableApart() {
+        Map<String, String> connector = results().of("builtin-connector");
+        String device = connector.get("new-controllers");
+        assertThat(connector).containsEntry("not-idempotent.status", "5")
+                .containsEntry("not-idempotent.out", "")
+                .containsEntry("not-idempotent.err", "nvme-discoverctl connect: " + IO1_SUBJECT + " | " + device
+                        + " - already connected")
+                .containsEntry("unreachable.status", "3")
+                .containsEntry("unreachable.out", "")
+                .containsEntry("unreachable.err", "nvme-discoverctl connect: (tcp, 127.0.0.1, 4999, "
+                        + GuestTarget.IO1_NQN + ") - unreachable: write /dev/nvme-fabrics: ECONNREFUSED (Connection refused)")
+                .containsEntry("new-controllers-at-end", device)
+                .containsEntry("left-behind", "");
+    }
+
+    @Test
+    void dlpFetchReadsTheRealPageWithTheFetchProtocol() {
+        Map<String, String> dlp = results().of("dlp-fetch");
+        assertThat(dlp).containsEntry("commands", "Get Log Page (LID 0x70, offset 0, 20 bytes, RAE 0);"
+                        + " Get Log Page (LID 0x70, offset 1024, 4096 bytes, RAE 0);"
+                        + " Get Log Page (LID 0x70, offset 0, 20 bytes, RAE 0)")
+                .containsEntry("wide-commands", "true")
+                .containsEntry("numrec", "4")
+                .containsEntry("recfmt", "0")
+                .containsEntry("warnings", "");
+        assertThat(dlp.get("result")).matches("read 4 records, genctr \\d+");
+    }
+
+    @Test
+    void dlpFetchDecodesEveryEntryOfTheTarget() {
+        Map<String, String> dlp = results().of("dlp-fetch");
+        String fields = " trtype=tcp adrfam=ipv4 portid=";
+        assertThat(dlp).containsEntry("entry.0", "subtype=current" + fields + "1 traddr=127.0.0.1 trsvcid=4420 subnqn="
+                        + GuestTarget.DISCOVERY_NQN)
+                .containsEntry("entry.1", "subtype=nvme" + fields + "1 traddr=127.0.0.1 trsvcid=4420 subnqn="
+                        + GuestTarget.IO1_NQN)
+                .containsEntry("entry.2", "subtype=nvme" + fields + "1 traddr=127.0.0.1 trsvcid=4420 subnqn="
+                        + GuestTarget.IO2_NQN)
+                .containsEntry("entry.3", "subtype=referral" + fields + "2 traddr=127.0.0.1 trsvcid=4421 subnqn="
+                        + GuestTarget.DISCOVERY_NQN)
+                .doesNotContainKey("entry.4");
+    }
+
+    @Test
+    void dlpEntriesBecomeControllersThatInheritTheDcsHostAddress() {
+        Map<String, String> dlp = results().of("dlp-fetch");
+        String inherited = ";host-traddr=127.0.0.1";
+        assertThat(dlp).containsEntry("dc-tid", DlpFetchCheck.DC_TID)
+                .containsEntry("entry.0.tid", "transport=tcp;traddr=127.0.0.1;trsvcid=4420;nqn=" + GuestTarget.DISCOVERY_NQN
+                        + inherited)
+                .containsEntry("entry.0.role", "DC")
+                .containsEntry("entry.0.unit", "nvme-discoverd-0ac82d26e19b.service")
+                .containsEntry("entry.1.tid", "transport=tcp;traddr=127.0.0.1;trsvcid=4420;nqn=" + GuestTarget.IO1_NQN
+                        + inherited)
+                .containsEntry("entry.1.role", "IOC")
+                .containsEntry("entry.1.unit", "nvme-discoverd-ad0fd60c2b7b.service")
+                .containsEntry("entry.2.tid", "transport=tcp;traddr=127.0.0.1;trsvcid=4420;nqn=" + GuestTarget.IO2_NQN
+                        + inherited)
+                .containsEntry("entry.2.role", "IOC")
+                .containsEntry("entry.2.unit", "nvme-discoverd-d1fdaae720de.service")
+                .containsEntry("entry.3.tid", "transport=tcp;traddr=127.0.0.1;trsvcid=4421;nqn=" + GuestTarget.DISCOVERY_NQN
+                        + inherited)
+                .containsEntry("entry.3.role", "DC")
+                .containsEntry("entry.3.unit", "nvme-discoverd-cdca8a54c6ae.service");
+    }
+
+    @Test
+    void ueventMonitorTurnsRealUeventsIntoKernelEvents() {
+        Map<String, String> uevents = results().of("uevents");
+        String dc = uevents.get("dc");
+        assertThat(dc).matches("nvme\\d+");
+        assertThat(uevents).containsEntry("added", dc)
+                .containsEntry("changed", dc + " LOG_PAGE_CHANGED_NOTICE")
+                .containsEntry("removed", dc)
+                .containsEntry("seqnums-ascending", "true")
+                .containsEntry("relinked", "true");
+    }
+
+    @Test
+    void ueventMonitorTrustsTheKernelAndLosesNothing() {
+        assertThat(results().of("uevents")).containsEntry("rejected", "0")
+                .containsEntry("malformed", "0")
+                .containsEntry("overflows", "0");
     }
 }

@@ -83,6 +83,7 @@ interface GuestDiscoverctl {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().remove("JOURNAL_STREAM");
+            builder.environment().put("NVME_DISCOVERD_JAVA_OPTS", String.join(" ", GuestTarget.JVM_TMP_OPTIONS));
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

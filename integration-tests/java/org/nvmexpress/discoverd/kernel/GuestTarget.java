@@ -7,6 +7,12 @@ package org.nvmexpress.discoverd.kernel;
  */
 final class GuestTarget {
     static final String TRADDR = "127.0.0.1";
+    /**
+     * JVM options for every JVM in the guest: the host root (and its /tmp) is read-only there, so
+     * temporary files go to the guest's writable /run/guest-tmp (made by guest/init), and no
+     * hsperfdata file is written to /tmp.
+     */
+    static final String[] JVM_TMP_OPTIONS = {"-Djava.io.tmpdir=/run/guest-tmp", "-XX:-UsePerfData"};
     static final String PORT1_TRSVCID = "4420";
     static final String PORT2_TRSVCID = "4421";
     static final String DISCOVERY_NQN = "nqn.2014-08.org.nvmexpress.discovery";

@@ -1,0 +1,20 @@
+/**
+ * JMH benchmarks of the hot paths whose budgets ARCHITECTURE §11 sets (docs/benchmarks.md). Budgets
+ * are measured here, never with timed assertions in tests.
+ *
+ * <p><b>Owns:</b> the benchmark classes ({@link org.nvmexpress.discoverd.bench.DlpDecodeBenchmark},
+ * {@link org.nvmexpress.discoverd.bench.TidBenchmark}) and the inputs they measure
+ * ({@link org.nvmexpress.discoverd.bench.BenchPages}). Compiled only by the Maven profile
+ * {@code bench}, against the test classes, so it may use test helpers such as {@code dlp.DlpWriter};
+ * its classes go to {@code target/bench-classes}, never among the tests.
+ *
+ * <p><b>May import:</b> any package of the product, the test helpers, JMH and the JDK; nothing
+ * imports it.
+ *
+ * <p><b>Threading:</b> JMH's: one benchmark thread per fork (the default), state built once per
+ * trial in {@code @Setup} and only read while measuring.
+ *
+ * <p><b>Entry class:</b> none of its own: {@code org.openjdk.jmh.Main} runs every benchmark, through
+ * {@code bench/run.sh}.
+ */
+package org.nvmexpress.discoverd.bench;

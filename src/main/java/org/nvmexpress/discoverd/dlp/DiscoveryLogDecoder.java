@@ -19,10 +19,9 @@ import java.util.Objects;
  * an unknown transport, bytes after the last entry, ...) is a warning in the page and the rest
  * stands. Stateless; safe from any thread.
  *
- * <p>Budget (ARCHITECTURE §11): a 1,024-entry page decodes in at most 1 ms. The build has no
- * benchmark harness (JMH is not in the stack), so this is measured by hand: a warmed-up loop over a
- * 1,024-entry page written by the tests' {@code DlpWriter} takes about 0.3 ms per page on a loaded
- * 2-core machine. Strings are cut and decoded straight from the array for that reason.
+ * <p>Budget (ARCHITECTURE §11): a 1,024-entry page decodes in at most 1 ms. The JMH benchmark
+ * {@code bench.DlpDecodeBenchmark} measures it (docs/benchmarks.md): about 0.3 ms per page on a
+ * loaded 2-core machine. Strings are cut and decoded straight from the array for that reason.
  */
 public final class DiscoveryLogDecoder {
     /** The header's size in the page; entries start here. */

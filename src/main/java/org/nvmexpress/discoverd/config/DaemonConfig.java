@@ -23,6 +23,11 @@ import java.util.Optional;
  * @param connector                  {@code connector}: what connection units run
  * @param nvmePath                   {@code nvme-path}: the {@code nvme} program the
  *                                   {@link Connector#NVME_CLI} connector runs; an absolute path
+ * @param maxPendingUnits            {@code max-pending-units}: how many unit start/restart jobs may be
+ *                                   outstanding in systemd at once; the rest wait in order (ARCHITECTURE
+ *                                   §4: ~512 exhaust systemd 252's per-connection match rules)
+ * @param disconnectTimeoutSec       {@code disconnect-timeout-sec}: how long systemd lets a unit's
+ *                                   disconnect run before killing it ({@code TimeoutStopUSec})
  */
 public record DaemonConfig(
         boolean nbft,
@@ -31,7 +36,9 @@ public record DaemonConfig(
         long epcsdPollIntervalMinutes,
         long dcGiveupHours,
         Connector connector,
-        String nvmePath) {
+        String nvmePath,
+        long maxPendingUnits,
+        long disconnectTimeoutSec) {
 
     /** Largest value of the three unsigned settings: C's {@code UINT_MAX}. */
     public static final long MAX_UNSIGNED = ValueSyntax.UINT_MAX;
@@ -39,9 +46,15 @@ public record DaemonConfig(
     /** Smallest {@link #epcsdPollIntervalMinutes}: 0 would poll without pause. */
     public static final long MIN_EPCSD_POLL_INTERVAL_MINUTES = 1;
 
+    /**
+     * Largest {@link #maxPendingUnits}: well below the ~512 outstanding jobs at which systemd 252
+     * dropped the C daemon off the bus (ARCHITECTURE §4).
+     */
+    public static final long MAX_PENDING_UNITS_LIMIT = 256;
+
     /** The settings in force when the file is missing or says nothing. */
     public static final DaemonConfig DEFAULTS =
-            new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme");
+            new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme", 64, 300);
 
     public DaemonConfig {
         Objects.requireNonNull(debugLevel, "debugLevel");
@@ -50,6 +63,8 @@ public record DaemonConfig(
         checkRange("fcKickstartIntervalMinutes", fcKickstartIntervalMinutes, 0);
         checkRange("epcsdPollIntervalMinutes", epcsdPollIntervalMinutes, MIN_EPCSD_POLL_INTERVAL_MINUTES);
         checkRange("dcGiveupHours", dcGiveupHours, 0);
+        checkRange("maxPendingUnits", maxPendingUnits, 1, MAX_PENDING_UNITS_LIMIT);
+        checkRange("disconnectTimeoutSec", disconnectTimeoutSec, 1);
         if (!isValidNvmePath(nvmePath)) {
             throw new IllegalArgumentException("nvmePath is not an absolute path without NUL or line break: '"
                     + nvmePath + "'");
@@ -62,9 +77,13 @@ public record DaemonConfig(
     }
 
     private static void checkRange(String name, long value, long min) {
-        if (value < min || value > MAX_UNSIGNED) {
+        checkRange(name, value, min, MAX_UNSIGNED);
+    }
+
+    private static void checkRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
             throw new IllegalArgumentException(name + " out of range: " + value + " (must be " + min + " to "
-                    + MAX_UNSIGNED + ")");
+                    + max + ")");
         }
     }
 
@@ -84,38 +103,53 @@ public record DaemonConfig(
         return dcGiveupHours == 0 ? Optional.empty() : Optional.of(Duration.ofHours(dcGiveupHours));
     }
 
+    /** How long systemd lets a connection unit's disconnect ({@code ExecStop}) run. */
+    public Duration disconnectTimeout() {
+        return Duration.ofSeconds(disconnectTimeoutSec);
+    }
+
     public DaemonConfig withNbft(boolean value) {
-        return new DaemonConfig(value, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
-                dcGiveupHours, connector, nvmePath);
+        return new DaemonConfig(value, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes, dcGiveupHours,
+                connector, nvmePath, maxPendingUnits, disconnectTimeoutSec);
     }
 
     public DaemonConfig withDebugLevel(LogLevel value) {
-        return new DaemonConfig(nbft, value, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
-                dcGiveupHours, connector, nvmePath);
+        return new DaemonConfig(nbft, value, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes, dcGiveupHours,
+                connector, nvmePath, maxPendingUnits, disconnectTimeoutSec);
     }
 
     public DaemonConfig withFcKickstartIntervalMinutes(long value) {
-        return new DaemonConfig(nbft, debugLevel, value, epcsdPollIntervalMinutes, dcGiveupHours, connector,
-                nvmePath);
+        return new DaemonConfig(nbft, debugLevel, value, epcsdPollIntervalMinutes, dcGiveupHours,
+                connector, nvmePath, maxPendingUnits, disconnectTimeoutSec);
     }
 
     public DaemonConfig withEpcsdPollIntervalMinutes(long value) {
-        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, value, dcGiveupHours, connector,
-                nvmePath);
+        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, value, dcGiveupHours,
+                connector, nvmePath, maxPendingUnits, disconnectTimeoutSec);
     }
 
     public DaemonConfig withDcGiveupHours(long value) {
         return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes, value,
-                connector, nvmePath);
+                connector, nvmePath, maxPendingUnits, disconnectTimeoutSec);
     }
 
     public DaemonConfig withConnector(Connector value) {
-        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
-                dcGiveupHours, value, nvmePath);
+        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes, dcGiveupHours,
+                value, nvmePath, maxPendingUnits, disconnectTimeoutSec);
     }
 
     public DaemonConfig withNvmePath(String value) {
-        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes,
-                dcGiveupHours, connector, value);
+        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes, dcGiveupHours,
+                connector, value, maxPendingUnits, disconnectTimeoutSec);
+    }
+
+    public DaemonConfig withMaxPendingUnits(long value) {
+        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes, dcGiveupHours,
+                connector, nvmePath, value, disconnectTimeoutSec);
+    }
+
+    public DaemonConfig withDisconnectTimeoutSec(long value) {
+        return new DaemonConfig(nbft, debugLevel, fcKickstartIntervalMinutes, epcsdPollIntervalMinutes, dcGiveupHours,
+                connector, nvmePath, maxPendingUnits, value);
     }
 }

@@ -25,7 +25,7 @@ final class DaemonConfigTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         assertThat(DaemonConfig.DEFAULTS).isEqualTo(
-                new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme"));
+                new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme", 64, 300));
     }
 
     @Test
@@ -43,7 +43,8 @@ final class DaemonConfigTest {
             keys.add(m.group(1));
         }
         assertThat(keys).containsExactly("nbft", "debug-level", "fc-kickstart-interval-minutes",
-                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path");
+                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path", "max-pending-units",
+                "disconnect-timeout-sec");
 
         Path uncommented = Files.writeString(dir.resolve("nvme-discoverd.conf"), m.replaceAll("$1 = $2"));
         assertThat(DaemonConfigReader.read(uncommented, "nvme-discoverd.conf"))
@@ -77,6 +78,21 @@ final class DaemonConfigTest {
     }
 
     @Test
+    void constructorRejectsMaxPendingUnitsOutsideOneTo256() {
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withMaxPendingUnits(0))
+                .hasMessage("maxPendingUnits out of range: 0 (must be 1 to 256)");
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withMaxPendingUnits(257))
+                .hasMessage("maxPendingUnits out of range: 257 (must be 1 to 256)");
+    }
+
+    @Test
+    void disconnectTimeoutIsInSecondsAndAtLeastOne() {
+        assertThat(DaemonConfig.DEFAULTS.disconnectTimeout()).isEqualTo(Duration.ofSeconds(300));
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withDisconnectTimeoutSec(0))
+                .hasMessage("disconnectTimeoutSec out of range: 0 (must be 1 to 4294967295)");
+    }
+
+    @Test
     void constructorRejectsRelativeOrMultiLineNvmePath() {
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withNvmePath("nvme"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -98,8 +114,10 @@ final class DaemonConfigTest {
     void withChangesOnlyItsOwnSetting() {
         DaemonConfig changed = DaemonConfig.DEFAULTS.withNbft(false).withDebugLevel(LogLevel.ERR)
                 .withFcKickstartIntervalMinutes(1).withEpcsdPollIntervalMinutes(2).withDcGiveupHours(3)
-                .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme");
-        assertThat(changed).isEqualTo(new DaemonConfig(false, LogLevel.ERR, 1, 2, 3, Connector.NVME_CLI, "/bin/nvme"));
+                .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme").withMaxPendingUnits(4)
+                .withDisconnectTimeoutSec(5);
+        assertThat(changed).isEqualTo(
+                new DaemonConfig(false, LogLevel.ERR, 1, 2, 3, Connector.NVME_CLI, "/bin/nvme", 4, 5));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.systemd;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.nvmexpress.discoverd.tid.UnitName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,18 +11,20 @@ import org.slf4j.LoggerFactory;
  * Keeps the unit manager on the bus: the first connection, and after a loss (dbus-daemon restarted)
  * reconnection with backoff, re-subscription, and a resync: systemd is asked for the state of every
  * unit with an outstanding job, and the units whose job ended meanwhile are reported as
- * {@link UnitEvent.UnitState}, so no result is lost with the signals the bus dropped. Losing the bus
- * stops nothing: the connection units belong to systemd and keep running.
+ * {@link UnitEvent.UnitState}, so no result is lost with the signals the bus dropped. A start whose
+ * reply was lost takes the job systemd reports for its unit, or, without one, is reported the same
+ * way. Losing the bus stops nothing: the connection units belong to systemd and keep running.
  *
  * <p><b>Threading:</b> connecting and resync run on the {@link CallRunner}; {@link #busLost} and
  * {@link #jobRemoved} come from the bus's threads. {@code attempts} is touched on the runner only.
  */
 final class BusRecovery implements SystemdBus.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(BusRecovery.class);
-    private static final SystemdBus.UnitStatus NOT_LOADED =
-            new SystemdBus.UnitStatus(UnitEvent.UnitState.NOT_LOADED, UnitEvent.UnitState.NOT_LOADED, false);
+    private static final SystemdBus.UnitStatus NOT_LOADED = new SystemdBus.UnitStatus(
+            UnitEvent.UnitState.NOT_LOADED, UnitEvent.UnitState.NOT_LOADED, Optional.empty());
 
     private final SystemdUnitManager manager;
+    private final JobLedger ledger;
     private final SystemdBus bus;
     private final CallRunner runner;
     private final Duration firstDelay;
@@ -29,8 +32,10 @@ final class BusRecovery implements SystemdBus.Listener {
     /** Failed reconnection attempts since the last success; runner thread only. */
     private int attempts;
 
-    BusRecovery(SystemdUnitManager manager, SystemdBus bus, CallRunner runner, UnitManagerSettings settings) {
+    BusRecovery(SystemdUnitManager manager, JobLedger ledger, SystemdBus bus, CallRunner runner,
+            UnitManagerSettings settings) {
         this.manager = manager;
+        this.ledger = ledger;
         this.bus = bus;
         this.runner = runner;
         this.firstDelay = settings.reconnectDelay();
@@ -47,8 +52,8 @@ final class BusRecovery implements SystemdBus.Listener {
             retryLater();
             return;
         }
-        manager.markBusUp();
-        manager.resume();
+        ledger.markBusUp();
+        resume();
     }
 
     @Override
@@ -58,7 +63,7 @@ final class BusRecovery implements SystemdBus.Listener {
 
     @Override
     public void busLost(String reason) {
-        if (!manager.markBusDown()) {
+        if (!ledger.markBusDown()) {
             return;
         }
         LOG.warn("lost the system bus ({}); reconnecting, connections stay as they are", reason);
@@ -75,12 +80,12 @@ final class BusRecovery implements SystemdBus.Listener {
             return;
         }
         attempts = 0;
-        manager.markBusUp();
-        List<UnitName> units = manager.unitsWithJobs();
+        ledger.markBusUp();
+        List<UnitName> units = ledger.unitsWithJobs();
         LOG.info("system bus is back; asking systemd about {} units with outstanding jobs", units.size());
         manager.post(new UnitEvent.BusRestored());
         if (resync(units)) {
-            manager.resume();
+            resume();
         }
     }
 
@@ -102,11 +107,26 @@ final class BusRecovery implements SystemdBus.Listener {
                 }
                 status = NOT_LOADED;
             }
-            if (!status.jobPending()) {
-                manager.jobsEndedUnseen(unit, status);
-            }
+            settle(unit, status);
         }
         return true;
+    }
+
+    private void settle(UnitName unit, SystemdBus.UnitStatus status) {
+        if (status.job().isPresent()) {
+            ledger.adopt(unit, status.job().get()).ifPresent(result -> manager.jobEnded(unit, result));
+        } else if (ledger.forget(unit)) {
+            manager.post(new UnitEvent.UnitState(unit, status.activeState(), status.result()));
+            manager.pump();
+        }
+    }
+
+    /** Sends the stops held while the bus was down, then the waiting work. */
+    private void resume() {
+        for (UnitName unit : ledger.takeHeldStops()) {
+            manager.callStop(unit);
+        }
+        manager.pump();
     }
 
     private void retryLater() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.IDisconnectCallback;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -98,9 +99,9 @@ final class DbusSystemdBus implements SystemdBus {
     public UnitStatus unitStatus(UnitName unit) throws BusCallException {
         String path = jobPath("GetUnit", call(MANAGER_PATH, MANAGER, "GetUnit", "s", unit.value()));
         String activeState = SystemdWire.text(property(path, UNIT, "ActiveState"));
-        boolean jobPending = SystemdWire.jobId(property(path, UNIT, "Job")) != 0;
+        Optional<String> job = SystemdWire.job(property(path, UNIT, "Job"));
         String result = SystemdWire.text(property(path, SERVICE, "Result"));
-        return new UnitStatus(activeState, result, jobPending);
+        return new UnitStatus(activeState, result, job);
     }
 
     @Override
@@ -143,13 +144,22 @@ final class DbusSystemdBus implements SystemdBus {
             throw new BusCallException(member, conn.isConnected() ? "org.freedesktop.DBus.Error.Failed"
                     : BusCallException.DISCONNECTED, String.valueOf(e.getMessage()));
         }
+        if (reply instanceof Error && isLocal(reply, conn) || reply == null && !conn.isConnected()) {
+            // When the connection breaks, dbus-java fails the calls in flight with an error of its own
+            // (named after the IOException), which never came through the bus: it has no sender.
+            throw new BusCallException(member, BusCallException.DISCONNECTED,
+                    "the bus connection closed before the reply");
+        }
         if (reply == null) {
-            throw conn.isConnected()
-                    ? new BusCallException(member, BusCallException.NO_REPLY,
-                            "no reply within " + callTimeout.toMillis() + " ms")
-                    : new BusCallException(member, BusCallException.DISCONNECTED, "the bus connection closed");
+            throw new BusCallException(member, BusCallException.NO_REPLY,
+                    "no reply within " + callTimeout.toMillis() + " ms");
         }
         return SystemdWire.replyArguments(member, reply);
+    }
+
+    private static boolean isLocal(Message reply, DBusConnection conn) {
+        String sender = reply.getSource();
+        return sender == null || sender.equals(conn.getUniqueName());
     }
 
     private static String jobPath(String member, Object[] reply) throws BusCallException {

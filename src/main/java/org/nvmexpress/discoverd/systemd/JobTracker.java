@@ -33,6 +33,8 @@ final class JobTracker {
     private final Map<String, UnitName> jobs = new HashMap<>();
     /** Names of units with a call issued whose reply is not handled yet, with how many such calls. */
     private final Map<String, Integer> awaitingReply = new HashMap<>();
+    /** Units whose start call was sent but whose reply the bus lost, with how many such calls. */
+    private final Map<UnitName, Integer> lostReplies = new HashMap<>();
     /** {@code JobRemoved} signals that came before their reply, oldest first. */
     private final LinkedHashMap<String, Early> early = new LinkedHashMap<>();
 
@@ -66,6 +68,25 @@ final class JobTracker {
         return Optional.empty();
     }
 
+    /**
+     * The call for {@code unit} may have made a job, but its reply was lost with the bus: the unit
+     * stays awaited, and its job is {@link #adopt adopted} from systemd's answer once the bus is back.
+     */
+    void replyLost(UnitName unit) {
+        lostReplies.merge(unit, 1, Integer::sum);
+    }
+
+    /** True when a reply for {@code unit} was lost with the bus. */
+    boolean replyWasLost(UnitName unit) {
+        return lostReplies.containsKey(unit);
+    }
+
+    /** Takes {@code jobPath}, read from systemd, as the job of a lost reply: {@link #replied}. */
+    Optional<String> adopt(UnitName unit, String jobPath) {
+        lostReplies.computeIfPresent(unit, (u, n) -> n == 1 ? null : n - 1);
+        return replied(unit, jobPath);
+    }
+
     /** The call for {@code unit} failed: no job to wait for. */
     void callFailed(UnitName unit) {
         replyHandled(unit);
@@ -91,16 +112,24 @@ final class JobTracker {
         return Optional.empty();
     }
 
-    /** Units with at least one outstanding job. */
+    /** Units with at least one outstanding job or lost reply. */
     Set<UnitName> units() {
-        return new HashSet<>(jobs.values());
+        Set<UnitName> units = new HashSet<>(jobs.values());
+        units.addAll(lostReplies.keySet());
+        return units;
     }
 
-    /** Stops waiting for {@code unit}'s jobs; returns how many there were. */
+    /** Stops waiting for {@code unit}'s jobs and lost replies; returns how many there were. */
     int forget(UnitName unit) {
         int before = jobs.size();
         jobs.values().removeIf(unit::equals);
-        return before - jobs.size();
+        int lost = lostReplies.getOrDefault(unit, 0);
+        lostReplies.remove(unit);
+        for (int i = 0; i < lost; i++) {
+            replyHandled(unit);
+        }
+        dropEarly(unit);
+        return before - jobs.size() + lost;
     }
 
     /** Outstanding jobs. */

@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.systemd;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
@@ -58,14 +59,15 @@ interface SystemdBus extends AutoCloseable {
      *
      * @param activeState the unit's {@code ActiveState}
      * @param result      the service's {@code Result}
-     * @param jobPending  true while the unit has a job (its {@code Job} property is not {@code (0, "/")}):
-     *                    a start job waiting for {@code network.target} leaves a unit {@code inactive}
-     *                    with its outcome still to come
+     * @param job         the object path of the unit's job while it has one (its {@code Job} property
+     *                    is not {@code (0, "/")}): a start job waiting for {@code network.target} leaves
+     *                    a unit {@code inactive} with its outcome still to come
      */
-    record UnitStatus(String activeState, String result, boolean jobPending) {
+    record UnitStatus(String activeState, String result, Optional<String> job) {
         public UnitStatus {
             Objects.requireNonNull(activeState, "activeState");
             Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(job, "job");
         }
     }
 }

@@ -1,10 +1,7 @@
 package org.nvmexpress.discoverd.systemd;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.nvmexpress.discoverd.config.Connector;
 import org.nvmexpress.discoverd.tid.UnitName;
@@ -28,19 +25,12 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p><b>Threading:</b> public methods from any thread; calls on the runner's thread; signals on the
- * bus's threads. The tracker, the slots and the bus state are guarded by {@code lock}, never held
- * during a call.
+ * bus's threads. The shared state is the {@link JobLedger}'s, never locked during a call.
  */
 public final class SystemdUnitManager implements UnitManager {
     private static final Logger LOG = LoggerFactory.getLogger(SystemdUnitManager.class);
-    /** Early {@code JobRemoved} signals kept at most; there are at most {@code maxPending} awaited. */
-    private static final int EARLY_SIGNALS = 1024;
-
-    private enum Kind { START, RESTART }
-
-    /** A start or restart, ready to send. */
-    private record Work(Kind kind, UnitName unit, List<UnitProperty> properties) {
-    }
+    /** How long {@code nvme connect --help} may take when {@code connector = auto} is resolved. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final SystemdBus bus;
     private final UnitCalls calls;
@@ -48,15 +38,8 @@ public final class SystemdUnitManager implements UnitManager {
     private final TransientUnitProperties properties;
     private final CallRunner runner;
     private final Consumer<UnitEvent> poster;
+    private final JobLedger ledger;
     private final BusRecovery recovery;
-
-    private final Object lock = new Object();
-    private final JobTracker tracker = new JobTracker(EARLY_SIGNALS);
-    private final JobSlots<Work> slots;
-    /** Stops asked for while the bus was down, to send once it is back. */
-    private final List<UnitName> heldStops = new ArrayList<>();
-    private boolean busUp;
-    private boolean closed;
 
     private SystemdUnitManager(SystemdBus bus, ConnectCommands commands, TransientUnitProperties properties,
             UnitManagerSettings settings, CallRunner runner, Consumer<UnitEvent> poster) {
@@ -66,12 +49,10 @@ public final class SystemdUnitManager implements UnitManager {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.poster = Objects.requireNonNull(poster, "poster");
-        this.slots = new JobSlots<>(settings.maxPendingUnits());
-        this.recovery = new BusRecovery(this, bus, runner, settings);
+        this.ledger = new JobLedger(settings.maxPendingUnits());
+        this.recovery = new BusRecovery(this, ledger, bus, runner, settings);
     }
 
-    /** How long {@code nvme connect --help} may take when {@code connector = auto} is resolved. */
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     /**
      * The daemon's unit manager on the system bus. Resolves {@code connector = auto} here, once, by
      * running {@code nvme connect --help} (at most {@link #PROBE_TIMEOUT}): call it at start-up, not
@@ -91,118 +72,91 @@ public final class SystemdUnitManager implements UnitManager {
         SystemdUnitManager manager = new SystemdUnitManager(bus,
                 new ConnectCommands(connector, settings.nvmePath(), settings.launcherPath(), scripts),
                 new TransientUnitProperties(scripts, settings.disconnectTimeout()), settings, runner, poster);
-        manager.open();
+        runner.execute(manager.recovery::connectFirst);
         return manager;
-    }
-
-    /** Connects to the bus in the background; requests made before that wait for it. */
-    private void open() {
-        runner.execute(recovery::connectFirst);
     }
 
     @Override
     public Submission start(UnitRequest request) {
-        return submit(Kind.START, request);
+        return submit(false, request);
     }
 
     @Override
     public Submission restart(UnitRequest request) {
-        return submit(Kind.RESTART, request);
+        return submit(true, request);
     }
 
-    private Submission submit(Kind kind, UnitRequest request) {
+    private Submission submit(boolean restart, UnitRequest request) {
         ConnectPlan plan = commands.plan(request);
         if (plan instanceof ConnectPlan.Refused refused) {
             LOG.error("{} - {}", request.tid().compact(), refused.reason());
             return new Submission.Refused(request.unit(), refused.reason());
         }
-        List<UnitProperty> props = properties.build(request, (ConnectPlan.Ready) plan);
-        synchronized (lock) {
-            slots.enqueue(new Work(kind, request.unit(), props));
-        }
+        ledger.enqueue(new UnitWork(restart, request.unit(), properties.build(request, (ConnectPlan.Ready) plan)));
         pump();
         return new Submission.Queued(request.unit());
     }
 
     @Override
     public void stop(UnitName unit) {
-        synchronized (lock) {
-            slots.removeWaiting(work -> work.unit().equals(unit));
-            if (!busUp) {
-                heldStops.add(unit);
-                return;
-            }
+        if (ledger.stopNowOrHold(unit)) {
+            runner.execute(() -> callStop(unit));
         }
-        runner.execute(() -> callStop(unit));
     }
 
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-        }
+        ledger.close();
         runner.close();
         bus.close();
     }
 
-    /** Issues waiting work while slots are free and the bus is up. */
-    private void pump() {
-        List<Work> ready = new ArrayList<>();
-        synchronized (lock) {
-            while (busUp && !closed) {
-                Optional<Work> work = slots.acquire();
-                if (work.isEmpty()) {
-                    break;
-                }
-                tracker.callStarted(work.get().unit());
-                ready.add(work.get());
-            }
-        }
-        for (Work work : ready) {
+    /** Sends waiting work while slots are free and the bus is up. */
+    void pump() {
+        for (UnitWork work : ledger.takeReady()) {
             runner.execute(() -> issue(work));
         }
     }
 
     /** On the runner: one start or restart, from reset to recorded job. */
-    private void issue(Work work) {
+    private void issue(UnitWork work) {
         String job;
         try {
-            job = work.kind() == Kind.START ? calls.start(work.unit(), work.properties())
-                    : calls.restart(work.unit(), work.properties());
+            job = work.restart() ? calls.restart(work.unit(), work.properties())
+                    : calls.start(work.unit(), work.properties());
         } catch (BusCallException e) {
-            synchronized (lock) {
-                tracker.callFailed(work.unit());
-                slots.release(1);
-            }
-            post(new UnitEvent.CallFailed(work.unit(), e.method(), e.errorName(), e.getMessage()));
-            if (e.isDisconnected()) {
-                recovery.busLost(e.getMessage());
-            }
-            pump();
+            callFailed(work, e);
             return;
         }
-        Optional<String> earlyResult;
-        synchronized (lock) {
-            earlyResult = tracker.replied(work.unit(), job);
-            if (earlyResult.isPresent()) {
-                slots.release(1);
-            }
+        ledger.replied(work.unit(), job).ifPresent(result -> jobEnded(work.unit(), result));
+    }
+
+    /**
+     * A start whose reply the bus lost may have made a job: it is not reported, the resync after the
+     * reconnect finds out (a second StartTransientUnit would only meet UnitExists). Any other failure
+     * is reported for the caller to retry; a restart may simply be repeated.
+     */
+    private void callFailed(UnitWork work, BusCallException e) {
+        boolean unknownOutcome = e.isDisconnected() && !work.restart();
+        if (unknownOutcome) {
+            ledger.replyLost(work.unit());
+        } else {
+            ledger.callFailed(work.unit());
+            post(new UnitEvent.CallFailed(work.unit(), e.method(), e.errorName(), e.getMessage()));
         }
-        earlyResult.ifPresent(result -> {
-            post(new UnitEvent.JobDone(work.unit(), result));
-            pump();
-        });
+        if (e.isDisconnected()) {
+            recovery.busLost(e.getMessage());
+        }
+        pump();
     }
 
     /** On the runner. A stop that finds the bus gone waits for it to come back. */
-    private void callStop(UnitName unit) {
+    void callStop(UnitName unit) {
         try {
             calls.stop(unit);
         } catch (BusCallException e) {
             if (e.isDisconnected()) {
-                synchronized (lock) {
-                    heldStops.add(unit);
-                }
+                ledger.holdStop(unit);
                 recovery.busLost(e.getMessage());
             } else {
                 post(new UnitEvent.CallFailed(unit, e.method(), e.errorName(), e.getMessage()));
@@ -212,77 +166,19 @@ public final class SystemdUnitManager implements UnitManager {
 
     /** From the bus: a job ended. */
     void jobRemoved(String jobPath, String unit, String result) {
-        Optional<UnitName> ours;
-        synchronized (lock) {
-            ours = tracker.jobRemoved(jobPath, unit, result);
-            if (ours.isPresent()) {
-                slots.release(1);
-            }
-        }
-        if (ours.isPresent()) {
-            post(new UnitEvent.JobDone(ours.get(), result));
-            pump();
-        }
+        ledger.jobRemoved(jobPath, unit, result).ifPresent(ours -> jobEnded(ours, result));
     }
 
-    /** For {@link BusRecovery}: the bus went down; true when it was up (report it once). */
-    boolean markBusDown() {
-        synchronized (lock) {
-            boolean wasUp = busUp && !closed;
-            busUp = false;
-            return wasUp;
-        }
-    }
-
-    /** For {@link BusRecovery}: the bus is up. */
-    void markBusUp() {
-        synchronized (lock) {
-            busUp = true;
-        }
-    }
-
-    /** For {@link BusRecovery}: the units whose jobs are outstanding. */
-    List<UnitName> unitsWithJobs() {
-        synchronized (lock) {
-            return List.copyOf(tracker.units());
-        }
-    }
-
-    /**
-     * For {@link BusRecovery}: a unit's outstanding jobs ended while the bus was away; report its
-     * state, unless its {@code JobRemoved} came after all.
-     */
-    void jobsEndedUnseen(UnitName unit, SystemdBus.UnitStatus status) {
-        int ended;
-        synchronized (lock) {
-            ended = tracker.forget(unit);
-            slots.release(ended);
-        }
-        if (ended > 0) {
-            post(new UnitEvent.UnitState(unit, status.activeState(), status.result()));
-        }
-    }
-
-    /** For {@link BusRecovery}, on the runner: the bus is up; send what waited for it. */
-    void resume() {
-        List<UnitName> stops;
-        synchronized (lock) {
-            stops = List.copyOf(heldStops);
-            heldStops.clear();
-        }
-        for (UnitName unit : stops) {
-            callStop(unit);
-        }
+    /** One of our jobs ended (its slot is free): report it, send what waited. */
+    void jobEnded(UnitName unit, String result) {
+        post(new UnitEvent.JobDone(unit, result));
         pump();
     }
 
     void post(UnitEvent event) {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
+        if (!ledger.isClosed()) {
+            poster.accept(event);
         }
-        poster.accept(event);
     }
 
     /** How busy: calls made or jobs running (at most {@code max-pending-units}), and requests waiting. */
@@ -290,8 +186,6 @@ public final class SystemdUnitManager implements UnitManager {
     }
 
     Load load() {
-        synchronized (lock) {
-            return new Load(slots.inUse(), slots.waiting());
-        }
+        return ledger.load();
     }
 }

@@ -2,6 +2,8 @@ package org.nvmexpress.discoverd.systemd;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.messages.Error;
 import org.freedesktop.dbus.messages.Message;
@@ -71,12 +73,12 @@ final class SystemdWire {
         throw DbusSystemdBus.malformed("Get", new Object[] {value});
     }
 
-    /** The job id of a unit's {@code Job} property, {@code (uo)}: 0 when the unit has no job. */
-    static long jobId(Object value) throws BusCallException {
-        Object first = value instanceof Object[] struct && struct.length == 2 ? struct[0]
-                : value instanceof List<?> list && list.size() == 2 ? list.get(0) : null;
-        if (first instanceof UInt32 id) {
-            return id.longValue();
+    /** The job of a unit's {@code Job} property, {@code (uo)}: empty when the id is 0 (no job). */
+    static Optional<String> job(Object value) throws BusCallException {
+        List<?> fields = value instanceof Object[] struct ? List.of(struct)
+                : value instanceof List<?> list ? list : List.of();
+        if (fields.size() == 2 && fields.get(0) instanceof UInt32 id && fields.get(1) instanceof DBusPath path) {
+            return id.longValue() == 0 ? Optional.empty() : Optional.of(path.getPath());
         }
         throw DbusSystemdBus.malformed("Get", new Object[] {value});
     }

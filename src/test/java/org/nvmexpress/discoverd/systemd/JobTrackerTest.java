@@ -74,4 +74,25 @@ final class JobTrackerTest {
         assertThat(tracker.units()).containsExactly(B);
         assertThat(tracker.jobRemoved(JOB1, A.value(), "done")).isEmpty();
     }
+
+    @Test
+    void aLostReplyKeepsTheUnitAwaitedUntilItsJobIsAdopted() {
+        tracker.callStarted(A);
+        tracker.replyLost(A);
+        assertThat(tracker.units()).containsExactly(A);
+        assertThat(tracker.jobRemoved(JOB1, A.value(), "done")).as("kept as early").isEmpty();
+        assertThat(tracker.adopt(A, JOB1)).contains("done");
+        assertThat(tracker.units()).isEmpty();
+        assertThat(tracker.replyWasLost(A)).isFalse();
+    }
+
+    @Test
+    void forgetCountsLostReplies() {
+        tracker.callStarted(A);
+        tracker.replyLost(A);
+        assertThat(tracker.forget(A)).isEqualTo(1);
+        assertThat(tracker.units()).isEmpty();
+        assertThat(tracker.jobRemoved(JOB1, A.value(), "done")).isEmpty();
+        assertThat(tracker.earlyJobPaths()).as("no longer awaited").isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nvmexpress.discoverd.config.Connector;
@@ -238,8 +239,8 @@ final class SystemdUnitManagerTest {
         assertThat(events).containsExactly(new BusLost("connection reset"));
         assertThat(bus.calls).doesNotContain(call("StartTransientUnit", D));
 
-        bus.statuses.put(A.unit(), new UnitStatus("active", "success", false));
-        bus.statuses.put(B.unit(), new UnitStatus("inactive", "success", true));
+        bus.statuses.put(A.unit(), new UnitStatus("active", "success", Optional.empty()));
+        bus.statuses.put(B.unit(), new UnitStatus("inactive", "success", Optional.of(bus.jobs.get(B.unit()).get(0))));
         runner.advance(Duration.ofMillis(250));
         assertThat(events).hasSize(4).startsWith(new BusLost("connection reset"), new BusRestored())
                 .contains(new UnitState(A.unit(), "active", "success"),
@@ -254,15 +255,53 @@ final class SystemdUnitManagerTest {
     }
 
     @Test
-    void aCallThatFindsTheBusGoneIsReportedAndTheBusReconnected() {
+    void aStartWhoseReplyTheBusLostIsSettledByTheResync() {
         SystemdUnitManager manager = manager(4);
-        bus.failNext(call("StartTransientUnit", A), BusCallException.DISCONNECTED, "the bus connection closed");
-        manager.start(A);
         runner.runPending();
-        assertThat(events).containsExactly(new CallFailed(A.unit(), "StartTransientUnit",
-                "org.freedesktop.DBus.Error.Disconnected", "the bus connection closed"),
-                new BusLost("the bus connection closed"), new BusRestored());
+        bus.failNext(call("StartTransientUnit", A), BusCallException.DISCONNECTED, "the bus connection closed");
+        bus.failNext(call("StartTransientUnit", B), BusCallException.DISCONNECTED, "the bus connection closed");
+        bus.failConnects(1);
+        manager.start(A);
+        manager.start(B);
+        runner.runPending();
+        assertThat(events).as("no failure reported: systemd may have made the job")
+                .containsExactly(new BusLost("the bus connection closed"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(2, 0));
+
+        bus.statuses.put(B.unit(), new UnitStatus("activating", "success", Optional.of("/org/freedesktop/systemd1/job/9")));
+        runner.advance(Duration.ofMillis(250));
+        assertThat(events).containsExactly(new BusLost("the bus connection closed"), new BusRestored(),
+                new UnitState(A.unit(), "not-loaded", "not-loaded"));
+        bus.signal("/org/freedesktop/systemd1/job/9", B.unit().value(), "done");
+        assertThat(events).last().isEqualTo(new JobDone(B.unit(), "done"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+    }
+
+    @Test
+    void aRestartThatFindsTheBusGoneIsReportedForTheCallerToRepeat() {
+        SystemdUnitManager manager = manager(4);
+        bus.failNext(call("RestartUnit", A), BusCallException.DISCONNECTED, "not connected to the system bus");
+        manager.restart(A);
+        runner.runPending();
+        assertThat(events).containsExactly(new CallFailed(A.unit(), "RestartUnit",
+                "org.freedesktop.DBus.Error.Disconnected", "not connected to the system bus"),
+                new BusLost("not connected to the system bus"), new BusRestored());
         assertThat(bus.calls).endsWith("Hello", "Subscribe");
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+    }
+
+    @Test
+    void aStopThatFindsTheBusGoneIsSentOnceTheBusIsBack() {
+        SystemdUnitManager manager = manager(4);
+        runner.runPending();
+        bus.failNext(call("StopUnit", A), BusCallException.DISCONNECTED, "the bus connection closed");
+        bus.failConnects(1);
+        manager.stop(A.unit());
+        runner.runPending();
+        assertThat(bus.callsOf("StopUnit")).hasSize(1);
+        runner.advance(Duration.ofMillis(250));
+        assertThat(bus.callsOf("StopUnit")).containsExactly(call("StopUnit", A), call("StopUnit", A));
+        assertThat(events).containsExactly(new BusLost("the bus connection closed"), new BusRestored());
     }
 
     @Test

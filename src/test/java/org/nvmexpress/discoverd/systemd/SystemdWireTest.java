@@ -45,11 +45,11 @@ final class SystemdWireTest {
     }
 
     @Test
-    void jobIdIsReadFromTheJobStruct() throws BusCallException {
-        assertThat(SystemdWire.jobId(new Object[] {new UInt32(0), new DBusPath("/")})).isZero();
-        assertThat(SystemdWire.jobId(List.of(new UInt32(42), new DBusPath("/org/freedesktop/systemd1/job/42"))))
-                .isEqualTo(42);
-        assertThatThrownBy(() -> SystemdWire.jobId("nonsense")).isInstanceOf(BusCallException.class)
+    void theJobIsReadFromTheJobStruct() throws BusCallException {
+        assertThat(SystemdWire.job(new Object[] {new UInt32(0), new DBusPath("/")})).isEmpty();
+        assertThat(SystemdWire.job(List.of(new UInt32(42), new DBusPath("/org/freedesktop/systemd1/job/42"))))
+                .contains("/org/freedesktop/systemd1/job/42");
+        assertThatThrownBy(() -> SystemdWire.job("nonsense")).isInstanceOf(BusCallException.class)
                 .hasMessage("unexpected reply: [nonsense]");
     }
 }

@@ -57,16 +57,20 @@ final class PrivateDbusDaemon implements AutoCloseable {
     }
 
     /** Kills the daemon by its PID and waits for it: every connection breaks. */
-    void kill() throws InterruptedException {
+    void kill() {
         if (process != null) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             process = null;
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         kill();
     }
 }

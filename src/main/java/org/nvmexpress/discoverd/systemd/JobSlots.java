@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * Measured on the C daemon under systemd 252: ~512 outstanding jobs exhaust the bus's per-connection
  * match rules, systemd drops off the bus, and hundreds of controllers are never retried.
  *
- * <p>Not thread-safe: {@link SystemdUnitManager} guards it with its lock.
+ * <p>Not thread-safe: the {@link JobLedger} guards it.
  *
  * @param <T> the queued work
  */

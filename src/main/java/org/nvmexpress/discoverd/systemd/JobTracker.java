@@ -21,7 +21,7 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * awaiting its reply, and matched when the reply comes. That buffer is bounded
  * ({@code earlyCapacity}, oldest dropped first) and emptied of a unit's entries once its reply is in.
  *
- * <p>Not thread-safe: {@link SystemdUnitManager} guards it with its lock.
+ * <p>Not thread-safe: the {@link JobLedger} guards it.
  */
 final class JobTracker {
     /** An early signal: the unit's name as systemd sent it, and the job's result. */

@@ -1,7 +1,6 @@
 package org.nvmexpress.discoverd.systemd;
 
 import java.util.Objects;
-import java.util.Set;
 import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
@@ -75,8 +74,6 @@ public sealed interface UnitEvent {
     record UnitState(UnitName unit, String activeState, String result) implements UnitEvent {
         /** Stands for both fields when systemd has no such unit loaded. */
         public static final String NOT_LOADED = "not-loaded";
-        /** {@code ActiveState} values while a job is still running. */
-        static final Set<String> CHANGING = Set.of("activating", "deactivating", "reloading");
 
         public UnitState {
             Objects.requireNonNull(unit, "unit");

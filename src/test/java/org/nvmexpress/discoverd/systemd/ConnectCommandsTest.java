@@ -39,7 +39,8 @@ final class ConnectCommandsTest {
     @Test
     void nbftConnectionIsOwnedByNbft() {
         UnitRequest nbft = new UnitRequest(MAIN_VOL, Role.IOC, true, ConnectOptions.of(MAIN_VOL, null, params()));
-        assertThat(ready(NVME_CLI.plan(nbft)).command().argv()).contains("--owner=nbft").doesNotContain("--owner=discoverd");
+        assertThat(ready(NVME_CLI.plan(nbft)).command().argv()).contains("--owner=nbft")
+                .doesNotContain("--owner=discoverd");
     }
 
     @Test

@@ -19,7 +19,8 @@ final class ConnectorChoiceTest {
 
     @Test
     void autoTakesNvmeCliWhenItSupportsOwner() {
-        assertThat(ConnectorChoice.resolve(Connector.AUTO, "/usr/sbin/nvme", answering(true))).isEqualTo(Connector.NVME_CLI);
+        assertThat(ConnectorChoice.resolve(Connector.AUTO, "/usr/sbin/nvme", answering(true)))
+                .isEqualTo(Connector.NVME_CLI);
         assertThat(probed).containsExactly("/usr/sbin/nvme");
     }
 

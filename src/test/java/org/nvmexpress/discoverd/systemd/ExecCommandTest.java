@@ -10,7 +10,8 @@ final class ExecCommandTest {
 
     @Test
     void literalDoublesEveryDollarForSystemd() {
-        assertThat(ExecCommand.literal("dev=$(cat f); ${dev#nvme} $$ $HOME")).isEqualTo("dev=$$(cat f); $${dev#nvme} $$$$ $$HOME");
+        assertThat(ExecCommand.literal("dev=$(cat f); ${dev#nvme} $$ $HOME"))
+                .isEqualTo("dev=$$(cat f); $${dev#nvme} $$$$ $$HOME");
         assertThat(new ExecCommand("/bin/sh", List.of("/bin/sh", "-c", "echo $x"), true).literal())
                 .isEqualTo(new ExecCommand("/bin/sh", List.of("/bin/sh", "-c", "echo $$x"), true));
     }

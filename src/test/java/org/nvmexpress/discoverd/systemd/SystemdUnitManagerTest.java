@@ -2,23 +2,26 @@ package org.nvmexpress.discoverd.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nvmexpress.discoverd.config.Connector;
-import org.nvmexpress.discoverd.systemd.SystemdBus.UnitStatus;
-import org.nvmexpress.discoverd.systemd.UnitEvent.BusLost;
-import org.nvmexpress.discoverd.systemd.UnitEvent.BusRestored;
 import org.nvmexpress.discoverd.systemd.UnitEvent.CallFailed;
 import org.nvmexpress.discoverd.systemd.UnitEvent.JobDone;
-import org.nvmexpress.discoverd.systemd.UnitEvent.UnitState;
 import org.nvmexpress.discoverd.systemd.UnitManager.Submission;
 import org.nvmexpress.discoverd.tid.Role;
+import org.slf4j.LoggerFactory;
 
-/** The unit manager against a scripted systemd, its calls run on the test thread in virtual time. */
+/**
+ * The unit manager against a scripted systemd, its calls run on the test thread in virtual time:
+ * calls, the bound and its queue, job matching, failures. Bus loss: {@link BusRecoveryTest}.
+ */
 final class SystemdUnitManagerTest {
     private static final UnitRequest A = UnitFixtures.ioc(0);
     private static final UnitRequest B = UnitFixtures.ioc(1);
@@ -30,12 +33,7 @@ final class SystemdUnitManagerTest {
     private final List<UnitEvent> events = new ArrayList<>();
 
     private SystemdUnitManager manager(int maxPending) {
-        UnitManagerSettings settings = new UnitManagerSettings(Connector.NVME_CLI, "/usr/sbin/nvme",
-                "/usr/bin/nvme-discoverctl", maxPending, Duration.ofSeconds(300), Duration.ofSeconds(25),
-                Duration.ofMillis(250), Duration.ofSeconds(10), "unix:path=/x");
-        return SystemdUnitManager.create(settings, nvme -> {
-            throw new AssertionError("an explicit connector is never probed");
-        }, bus, runner, StateScripts.RUNTIME_DIR, events::add);
+        return UnitFixtures.manager(bus, runner, events, maxPending);
     }
 
     private static String call(String method, UnitRequest request) {
@@ -194,114 +192,32 @@ final class SystemdUnitManagerTest {
     }
 
     @Test
-    void aLiteralSecretWithTheNvmeCliConnectorIsRefusedAndNeverSent() {
+    void aLiteralSecretWithTheNvmeCliConnectorIsRefusedLoggedOnceAndNeverSent() {
         SystemdUnitManager manager = manager(1);
         UnitRequest secret = UnitFixtures.request(UnitFixtures.MAIN_VOL, Role.IOC,
                 UnitFixtures.params("kxchap-secret", UnitFixtures.DHCHAP));
-        Submission submission = manager.start(secret);
-        assertThat(submission).isInstanceOf(Submission.Refused.class);
-        assertThat(((Submission.Refused) submission).reason()).startsWith("not connecting: the configuration gives"
-                + " 'kxchap-secret' as a literal secret");
+        Logger logger = (Logger) LoggerFactory.getLogger(SystemdUnitManager.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        Submission submission;
+        try {
+            submission = manager.start(secret);
+        } finally {
+            logger.detachAppender(log);
+        }
+        String reason = "not connecting: the configuration gives 'kxchap-secret' as a literal secret, which the"
+                + " nvme-cli connector would put on nvme connect's command line for every local user to read;"
+                + " set 'connector = builtin' in nvme-discoverd.conf (secrets then travel as systemd credentials)"
+                + " or refer to a key in the kernel keyring instead";
+        assertThat(submission).isEqualTo(new Submission.Refused(secret.unit(), reason));
+        assertThat(log.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+            assertThat(line.getFormattedMessage())
+                    .isEqualTo("(tcp, 10.0.0.9, 4420, nqn.2014-08.org.nvmexpress:main-vol) - " + reason);
+        });
         runner.runPending();
         assertThat(bus.calls).containsExactly("Hello", "Subscribe");
-    }
-
-    @Test
-    void theFirstConnectionIsRetriedWithBackoffWhileRequestsWait() {
-        bus.failConnects(2);
-        SystemdUnitManager manager = manager(2);
-        manager.start(A);
-        runner.runPending();
-        assertThat(events).containsExactly(new BusLost("cannot connect to unix:path=/x: refused"));
-        assertThat(runner.nextTimer()).isEqualTo(Duration.ofMillis(250));
-        runner.advance(Duration.ofMillis(250));
-        assertThat(runner.nextTimer()).isEqualTo(Duration.ofMillis(500));
-        assertThat(bus.callsOf("StartTransientUnit")).isEmpty();
-        runner.advance(Duration.ofMillis(500));
-        assertThat(bus.calls).containsExactly("Hello", "Hello", "Hello", "Subscribe", call("ResetFailedUnit", A),
-                call("StartTransientUnit", A));
-        assertThat(events).containsExactly(new BusLost("cannot connect to unix:path=/x: refused"), new BusRestored());
-        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(1, 0));
-    }
-
-    @Test
-    void afterABusLossTheJobsThatEndedMeanwhileAreReportedAndNothingIsStopped() {
-        SystemdUnitManager manager = manager(4);
-        manager.start(A);
-        manager.start(B);
-        manager.start(C);
-        runner.runPending();
-        bus.failConnects(1);
-        bus.loseBus("connection reset");
-        manager.start(D);
-        manager.stop(UnitFixtures.ioc(9).unit());
-        runner.runPending();
-        assertThat(events).containsExactly(new BusLost("connection reset"));
-        assertThat(bus.calls).doesNotContain(call("StartTransientUnit", D));
-
-        bus.statuses.put(A.unit(), new UnitStatus("active", "success", Optional.empty()));
-        bus.statuses.put(B.unit(), new UnitStatus("inactive", "success", Optional.of(bus.jobs.get(B.unit()).get(0))));
-        runner.advance(Duration.ofMillis(250));
-        assertThat(events).hasSize(4).startsWith(new BusLost("connection reset"), new BusRestored())
-                .contains(new UnitState(A.unit(), "active", "success"),
-                        new UnitState(C.unit(), "not-loaded", "not-loaded"));
-        assertThat(bus.calls).contains(call("GetUnit", A), call("GetUnit", B), call("GetUnit", C),
-                call("StartTransientUnit", D), call("StopUnit", UnitFixtures.ioc(9)));
-        assertThat(bus.callsOf("StopUnit")).as("losing the bus stops nothing").hasSize(1);
-        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(2, 0));
-
-        bus.finish(B.unit(), "done");
-        assertThat(events).last().isEqualTo(new JobDone(B.unit(), "done"));
-    }
-
-    @Test
-    void aStartWhoseReplyTheBusLostIsSettledByTheResync() {
-        SystemdUnitManager manager = manager(4);
-        runner.runPending();
-        bus.failNext(call("StartTransientUnit", A), BusCallException.DISCONNECTED, "the bus connection closed");
-        bus.failNext(call("StartTransientUnit", B), BusCallException.DISCONNECTED, "the bus connection closed");
-        bus.failConnects(1);
-        manager.start(A);
-        manager.start(B);
-        runner.runPending();
-        assertThat(events).as("no failure reported: systemd may have made the job")
-                .containsExactly(new BusLost("the bus connection closed"));
-        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(2, 0));
-
-        bus.statuses.put(B.unit(), new UnitStatus("activating", "success", Optional.of("/org/freedesktop/systemd1/job/9")));
-        runner.advance(Duration.ofMillis(250));
-        assertThat(events).containsExactly(new BusLost("the bus connection closed"), new BusRestored(),
-                new UnitState(A.unit(), "not-loaded", "not-loaded"));
-        bus.signal("/org/freedesktop/systemd1/job/9", B.unit().value(), "done");
-        assertThat(events).last().isEqualTo(new JobDone(B.unit(), "done"));
-        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
-    }
-
-    @Test
-    void aRestartThatFindsTheBusGoneIsReportedForTheCallerToRepeat() {
-        SystemdUnitManager manager = manager(4);
-        bus.failNext(call("RestartUnit", A), BusCallException.DISCONNECTED, "not connected to the system bus");
-        manager.restart(A);
-        runner.runPending();
-        assertThat(events).containsExactly(new CallFailed(A.unit(), "RestartUnit",
-                "org.freedesktop.DBus.Error.Disconnected", "not connected to the system bus"),
-                new BusLost("not connected to the system bus"), new BusRestored());
-        assertThat(bus.calls).endsWith("Hello", "Subscribe");
-        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
-    }
-
-    @Test
-    void aStopThatFindsTheBusGoneIsSentOnceTheBusIsBack() {
-        SystemdUnitManager manager = manager(4);
-        runner.runPending();
-        bus.failNext(call("StopUnit", A), BusCallException.DISCONNECTED, "the bus connection closed");
-        bus.failConnects(1);
-        manager.stop(A.unit());
-        runner.runPending();
-        assertThat(bus.callsOf("StopUnit")).hasSize(1);
-        runner.advance(Duration.ofMillis(250));
-        assertThat(bus.callsOf("StopUnit")).containsExactly(call("StopUnit", A), call("StopUnit", A));
-        assertThat(events).containsExactly(new BusLost("the bus connection closed"), new BusRestored());
     }
 
     @Test

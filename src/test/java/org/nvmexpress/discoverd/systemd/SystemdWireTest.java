@@ -32,7 +32,8 @@ final class SystemdWireTest {
         assertThat((List<?>) commands.getValue()).singleElement()
                 .isEqualTo(new Object[] {"/bin/sh", List.of("/bin/sh", "-c", "true"), true});
         byte[] secret = "s3cret".getBytes(StandardCharsets.UTF_8);
-        Variant<?> credentials = SystemdWire.variant(new PropertyValue.Credentials(List.of(new Credential("tls-key", secret))));
+        Variant<?> credentials =
+                SystemdWire.variant(new PropertyValue.Credentials(List.of(new Credential("tls-key", secret))));
         assertThat(credentials.getSig()).isEqualTo("a(say)");
         assertThat((List<?>) credentials.getValue()).singleElement().isEqualTo(new Object[] {"tls-key", secret});
     }

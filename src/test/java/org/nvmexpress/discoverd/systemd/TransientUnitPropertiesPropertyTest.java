@@ -24,7 +24,8 @@ import org.nvmexpress.discoverd.tid.Role;
  */
 final class TransientUnitPropertiesPropertyTest {
     private static final StateScripts SCRIPTS = new StateScripts(StateScripts.RUNTIME_DIR, "/usr/sbin/nvme");
-    private static final TransientUnitProperties PROPERTIES = new TransientUnitProperties(SCRIPTS, Duration.ofSeconds(300));
+    private static final TransientUnitProperties PROPERTIES =
+            new TransientUnitProperties(SCRIPTS, Duration.ofSeconds(300));
     private static final List<FabricsKey> SECRET_KEYS =
             List.of(FabricsKey.KXCHAP_SECRET, FabricsKey.KXCHAP_CTRL_SECRET, FabricsKey.TLS_KEY);
 

@@ -23,7 +23,8 @@ import org.nvmexpress.discoverd.tid.UnitName;
 /** The transient unit's properties: names, D-Bus types and order of reference §3.3. */
 final class TransientUnitPropertiesTest {
     private static final StateScripts SCRIPTS = new StateScripts(StateScripts.RUNTIME_DIR, "/usr/sbin/nvme");
-    private static final TransientUnitProperties PROPERTIES = new TransientUnitProperties(SCRIPTS, Duration.ofSeconds(300));
+    private static final TransientUnitProperties PROPERTIES =
+            new TransientUnitProperties(SCRIPTS, Duration.ofSeconds(300));
     private static final UnitName UNIT = new UnitName("nvme-discoverd-c7f645736db2.service");
 
     private static List<UnitProperty> build(Connector connector, UnitRequest request) {

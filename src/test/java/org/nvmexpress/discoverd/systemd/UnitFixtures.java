@@ -1,6 +1,9 @@
 package org.nvmexpress.discoverd.systemd;
 
+import java.time.Duration;
+import java.util.List;
 import org.nvmexpress.discoverd.config.ConnectOptions;
+import org.nvmexpress.discoverd.config.Connector;
 import org.nvmexpress.discoverd.config.FabricsKey;
 import org.nvmexpress.discoverd.config.Params;
 import org.nvmexpress.discoverd.tid.Role;
@@ -35,6 +38,17 @@ final class UnitFixtures {
 
     static UnitRequest request(TransportId tid, Role role, Params params) {
         return new UnitRequest(tid, role, false, ConnectOptions.of(tid, null, params));
+    }
+
+    /** A unit manager on a fake bus, its calls run by {@code runner}, its events into {@code events}. */
+    static SystemdUnitManager manager(FakeSystemdBus bus, ManualCallRunner runner, List<UnitEvent> events,
+            int maxPending) {
+        UnitManagerSettings settings = new UnitManagerSettings(Connector.NVME_CLI, "/usr/sbin/nvme",
+                "/usr/bin/nvme-discoverctl", maxPending, Duration.ofSeconds(300), Duration.ofSeconds(25),
+                Duration.ofMillis(250), Duration.ofSeconds(10), "unix:path=/x");
+        return SystemdUnitManager.create(settings, nvme -> {
+            throw new AssertionError("an explicit connector is never probed");
+        }, bus, runner, StateScripts.RUNTIME_DIR, events::add);
     }
 
     /** An IOC {@code 10.0.0.<n>} with no parameters: a distinct unit per {@code n}. */

@@ -62,10 +62,16 @@ final class DbusSystemdBus implements SystemdBus {
         DBusConnection fresh;
         try {
             fresh = DBusConnectionBuilder.forAddress(address).withShared(false).withDisconnectCallback(notice).build();
-            fresh.addGenericSigHandler(jobRemovedRule(), signal -> deliver(signal, listener));
         } catch (DBusException | RuntimeException e) {
             throw new BusCallException("Hello", BusCallException.DISCONNECTED,
                     "cannot connect to " + address + ": " + e.getMessage());
+        }
+        try {
+            fresh.addGenericSigHandler(jobRemovedRule(), signal -> deliver(signal, listener));
+        } catch (DBusException | RuntimeException e) {
+            fresh.disconnect();
+            throw new BusCallException("AddMatch", BusCallException.DISCONNECTED,
+                    "cannot watch JobRemoved on " + address + ": " + e.getMessage());
         }
         synchronized (lock) {
             connection = fresh;

@@ -156,7 +156,14 @@ public final class DaemonConfigReader {
         NVME_PATH("nvme-path", "expected an absolute path, starting with /",
                 (c, v) -> Optional.of(v).filter(DaemonConfig::isValidNvmePath).map(c::withNvmePath)),
         UEVENT_SOURCE("uevent-source", "expected udev or kernel",
-                (c, v) -> UeventGroup.fromConfigName(v).map(c::withUeventSource));
+                (c, v) -> UeventGroup.fromConfigName(v).map(c::withUeventSource)),
+        MAX_PENDING_UNITS("max-pending-units",
+                "expected a whole number from 1 to " + DaemonConfig.MAX_PENDING_UNITS_LIMIT,
+                (c, v) -> ValueSyntax.parseUnsigned(v)
+                        .filter(n -> n >= 1 && n <= DaemonConfig.MAX_PENDING_UNITS_LIMIT)
+                        .map(c::withMaxPendingUnits)),
+        DISCONNECT_TIMEOUT("disconnect-timeout-sec", "expected a whole number of seconds, at least 1",
+                (c, v) -> ValueSyntax.parseUnsigned(v).filter(n -> n >= 1).map(c::withDisconnectTimeoutSec));
 
         final String configName;
         final String expected;

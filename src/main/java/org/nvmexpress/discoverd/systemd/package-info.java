@@ -1,17 +1,27 @@
 /**
- * Everything that talks to systemd: sd_notify, the journal, and (with the UnitManager) the
- * transient connection units over D-Bus.
+ * Everything that talks to systemd: the transient connection units over D-Bus, sd_notify, and the
+ * journal.
  *
- * <p><b>Owns:</b> the {@link org.nvmexpress.discoverd.systemd.Notifier} port and its sd_notify
- * adapter {@link org.nvmexpress.discoverd.systemd.SdNotifier} ({@code $NOTIFY_SOCKET} datagrams:
+ * <p><b>Owns:</b>
+ * <ul>
+ * <li>the {@link org.nvmexpress.discoverd.systemd.UnitManager} port and its production
+ * implementation {@link org.nvmexpress.discoverd.systemd.SystemdUnitManager}: the transient unit of a
+ * connection (reference §3: properties in the C daemon's order, the connector's command line, the
+ * state scripts that keep {@code /run/nvme/discoverd/{units,controllers}} compatible with the C
+ * daemon), the bound on outstanding jobs, the matching of {@code JobRemoved} to our jobs, and the
+ * recovery from a lost bus; the D-Bus adapter behind the package-private {@code SystemdBus} port;</li>
+ * <li>the {@link org.nvmexpress.discoverd.systemd.Notifier} port and its sd_notify adapter
+ * {@link org.nvmexpress.discoverd.systemd.SdNotifier} ({@code $NOTIFY_SOCKET} datagrams:
  * {@code READY=1}, {@code RELOADING=1} with {@code MONOTONIC_USEC}, {@code STATUS=} from a
  * {@link org.nvmexpress.discoverd.systemd.StatusLine}, {@code STOPPING=1}, {@code WATCHDOG=1} every
- * half {@code WATCHDOG_USEC}); CLOCK_MONOTONIC ({@link org.nvmexpress.discoverd.systemd.MonotonicClock});
- * and logging: the logback {@link org.nvmexpress.discoverd.systemd.LoggingConfigurator} that sends
+ * half {@code WATCHDOG_USEC}) and the CLOCK_MONOTONIC systemd stamps with
+ * ({@link org.nvmexpress.discoverd.systemd.MonotonicClock});</li>
+ * <li>logging: the logback {@link org.nvmexpress.discoverd.systemd.LoggingConfigurator} that sends
  * native journal entries ({@link org.nvmexpress.discoverd.systemd.JournalAppender}) when stderr is
  * the journal, prefixed stderr lines ({@link org.nvmexpress.discoverd.systemd.JournalPrefixLayout})
  * otherwise, and logs a repeated warning or error once per burst
- * ({@link org.nvmexpress.discoverd.systemd.RepeatCollapsingAppender}).
+ * ({@link org.nvmexpress.discoverd.systemd.RepeatCollapsingAppender}).</li>
+ * </ul>
  *
  * <p><b>Structured log fields (convention):</b> code that knows which connection a message is about
  * passes the keys {@code NVME_TID} (the TID's compact form), {@code NVME_UNIT} (the unit name) and
@@ -23,14 +33,19 @@
  * message text already starts with the TID (ARCHITECTURE §10).
  *
  * <p><b>May import:</b> {@code tid}, {@code fs}, {@code ini}, {@code registry}, {@code exclusion},
- * {@code config}, {@code nbft}, {@code dlp} (the arrows point down).
+ * {@code config}, {@code nbft}, {@code dlp} (the arrows point down); of libraries, dbus-java,
+ * junixsocket, JNA, slf4j and logback.
  *
- * <p><b>Threading:</b> {@code SdNotifier} and {@code PosixMonotonicClock} are thread-safe
- * (synchronized); the appenders are serialised by logback; the rest are immutable values and
- * stateless functions.
+ * <p><b>Threading:</b> {@code UnitManager} methods may be called from any thread and return at once;
+ * D-Bus calls run on one dedicated thread ({@code CallRunner}), signals arrive on dbus-java's
+ * threads, and results go to the poster given at construction as immutable
+ * {@link org.nvmexpress.discoverd.systemd.UnitEvent}s. {@code SdNotifier} and
+ * {@code PosixMonotonicClock} are thread-safe; the appenders are serialised by logback; the rest are
+ * immutable values and stateless functions.
  *
- * <p><b>Entry classes:</b> {@link org.nvmexpress.discoverd.systemd.SdNotifier#fromEnvironment} for
- * the daemon; {@link org.nvmexpress.discoverd.systemd.LoggingConfigurator}, found by logback through
+ * <p><b>Entry classes:</b> {@link org.nvmexpress.discoverd.systemd.SystemdUnitManager#onSystemBus} and
+ * {@link org.nvmexpress.discoverd.systemd.SdNotifier#fromEnvironment} for the daemon;
+ * {@link org.nvmexpress.discoverd.systemd.LoggingConfigurator}, found by logback through
  * {@code META-INF/services}.
  */
 package org.nvmexpress.discoverd.systemd;

@@ -60,9 +60,11 @@ final class DaemonConfigReaderTest {
                 connector = builtin
                 nvme-path = /opt/nvme-cli/sbin/nvme
                 uevent-source = kernel
+                max-pending-units = 16
+                disconnect-timeout-sec = 45
                 """);
-        assertThat(result.config()).isEqualTo(new DaemonConfig(
-                false, LogLevel.DEBUG, 30, 5, 0, Connector.BUILTIN, "/opt/nvme-cli/sbin/nvme", UeventGroup.KERNEL));
+        assertThat(result.config()).isEqualTo(new DaemonConfig(false, LogLevel.DEBUG, 30, 5, 0, Connector.BUILTIN,
+                "/opt/nvme-cli/sbin/nvme", 16, 45, UeventGroup.KERNEL));
         assertThat(result.diagnostics()).isEmpty();
     }
 
@@ -177,6 +179,31 @@ final class DaemonConfigReaderTest {
         assertThat(messages(readGlobal("epcsd-poll-interval-minutes", "0"))).containsExactly(
                 "d.conf:2: invalid value for 'epcsd-poll-interval-minutes', ignored: '0'"
                         + " (expected a whole number of minutes, at least 1)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "64, 64", "256, 256", "+0032, 32"})
+    void maxPendingUnitsAcceptsOneTo256(String value, long expected) throws IOException {
+        DaemonConfigReader.Result result = readGlobal("max-pending-units", value);
+        assertThat(result.config()).isEqualTo(DEFAULTS.withMaxPendingUnits(expected));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "257", "4294967295", "-1", "64 units"})
+    void maxPendingUnitsRejectsValuesOutsideOneTo256(String value) throws IOException {
+        assertThat(messages(readGlobal("max-pending-units", value))).containsExactly(
+                "d.conf:2: invalid value for 'max-pending-units', ignored: '" + value + "'"
+                        + " (expected a whole number from 1 to 256)");
+    }
+
+    @Test
+    void disconnectTimeoutAcceptsSecondsAndRejectsZero() throws IOException {
+        assertThat(readGlobal("disconnect-timeout-sec", "4294967295").config())
+                .isEqualTo(DEFAULTS.withDisconnectTimeoutSec(4294967295L));
+        assertThat(messages(readGlobal("disconnect-timeout-sec", "0"))).containsExactly(
+                "d.conf:2: invalid value for 'disconnect-timeout-sec', ignored: '0'"
+                        + " (expected a whole number of seconds, at least 1)");
     }
 
     @ParameterizedTest

@@ -25,7 +25,8 @@ final class DaemonConfigTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         assertThat(DaemonConfig.DEFAULTS).isEqualTo(
-                new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme", UeventGroup.UDEV));
+                new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme", 64, 300,
+                        UeventGroup.UDEV));
     }
 
     @Test
@@ -43,7 +44,8 @@ final class DaemonConfigTest {
             keys.add(m.group(1));
         }
         assertThat(keys).containsExactly("nbft", "debug-level", "fc-kickstart-interval-minutes",
-                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path", "uevent-source");
+                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path", "uevent-source",
+                "max-pending-units", "disconnect-timeout-sec");
 
         Path uncommented = Files.writeString(dir.resolve("nvme-discoverd.conf"), m.replaceAll("$1 = $2"));
         assertThat(DaemonConfigReader.read(uncommented, "nvme-discoverd.conf"))
@@ -77,6 +79,21 @@ final class DaemonConfigTest {
     }
 
     @Test
+    void constructorRejectsMaxPendingUnitsOutsideOneTo256() {
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withMaxPendingUnits(0))
+                .hasMessage("maxPendingUnits out of range: 0 (must be 1 to 256)");
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withMaxPendingUnits(257))
+                .hasMessage("maxPendingUnits out of range: 257 (must be 1 to 256)");
+    }
+
+    @Test
+    void disconnectTimeoutIsInSecondsAndAtLeastOne() {
+        assertThat(DaemonConfig.DEFAULTS.disconnectTimeout()).isEqualTo(Duration.ofSeconds(300));
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withDisconnectTimeoutSec(0))
+                .hasMessage("disconnectTimeoutSec out of range: 0 (must be 1 to 4294967295)");
+    }
+
+    @Test
     void constructorRejectsRelativeOrMultiLineNvmePath() {
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withNvmePath("nvme"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -99,9 +116,10 @@ final class DaemonConfigTest {
     void withChangesOnlyItsOwnSetting() {
         DaemonConfig changed = DaemonConfig.DEFAULTS.withNbft(false).withDebugLevel(LogLevel.ERR)
                 .withFcKickstartIntervalMinutes(1).withEpcsdPollIntervalMinutes(2).withDcGiveupHours(3)
-                .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme").withUeventSource(UeventGroup.KERNEL);
+                .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme").withMaxPendingUnits(4)
+                .withDisconnectTimeoutSec(5).withUeventSource(UeventGroup.KERNEL);
         assertThat(changed).isEqualTo(new DaemonConfig(false, LogLevel.ERR, 1, 2, 3, Connector.NVME_CLI, "/bin/nvme",
-                UeventGroup.KERNEL));
+                4, 5, UeventGroup.KERNEL));
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.nvmexpress.discoverd.systemd;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.nvmexpress.discoverd.tid.UnitName;
+
+/**
+ * The systemd Manager calls the unit manager makes (reference §3.2), as a port: production speaks
+ * D-Bus ({@link DbusSystemdBus}), tests use a scripted fake. Every call blocks until systemd answers,
+ * fails, or the call times out; the {@link SystemdUnitManager} makes them from its one executor thread.
+ */
+interface SystemdBus extends AutoCloseable {
+
+    /** Events from the bus, delivered on the bus's own threads. */
+    interface Listener {
+        /** systemd's {@code JobRemoved(id, job, unit, result)}, for every job (we are subscribed). */
+        void jobRemoved(String jobPath, String unit, String result);
+
+        /** The connection broke (for example dbus-daemon restarted). Not called for {@link #close()}. */
+        void busLost(String reason);
+    }
+
+    /**
+     * (Re)connects: a fresh connection replacing any previous one, the {@code JobRemoved} match,
+     * {@code Subscribe()}. Afterwards {@code listener} hears about jobs and loss.
+     */
+    void connect(Listener listener) throws BusCallException;
+
+    /**
+     * {@code StartTransientUnit(unit, "replace", properties, [])}; returns the job's object path.
+     * Every method names itself in the exception it throws ({@link BusCallException#method()}).
+     */
+    String startTransientUnit(UnitName unit, List<UnitProperty> properties) throws BusCallException;
+
+    /** {@code RestartUnit(unit, "replace")}; returns the job's object path. */
+    String restartUnit(UnitName unit) throws BusCallException;
+
+    /** {@code StopUnit(unit, "replace")}; returns the job's object path. */
+    String stopUnit(UnitName unit) throws BusCallException;
+
+    /** {@code ResetFailedUnit(unit)}. */
+    void resetFailedUnit(UnitName unit) throws BusCallException;
+
+    /**
+     * {@code GetUnit(unit)}, then its {@code ActiveState} and {@code Job} and the service's
+     * {@code Result}.
+     *
+     * @throws BusCallException with {@link BusCallException#NO_SUCH_UNIT} when the unit is not loaded
+     */
+    UnitStatus unitStatus(UnitName unit) throws BusCallException;
+
+    /** Closes the connection; no listener call follows. */
+    @Override
+    void close();
+
+    /**
+     * A unit's state as systemd reports it.
+     *
+     * @param activeState the unit's {@code ActiveState}
+     * @param result      the service's {@code Result}
+     * @param job         the object path of the unit's job while it has one (its {@code Job} property
+     *                    is not {@code (0, "/")}): a start job waiting for {@code network.target} leaves
+     *                    a unit {@code inactive} with its outcome still to come
+     */
+    record UnitStatus(String activeState, String result, Optional<String> job) {
+        public UnitStatus {
+            Objects.requireNonNull(activeState, "activeState");
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(job, "job");
+        }
+    }
+}

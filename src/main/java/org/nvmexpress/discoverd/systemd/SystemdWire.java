@@ -1,0 +1,85 @@
+package org.nvmexpress.discoverd.systemd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.messages.Error;
+import org.freedesktop.dbus.messages.Message;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.UInt64;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * Our values in dbus-java's wire forms and back: a struct is an {@code Object[]} of its fields, a
+ * variant carries its signature explicitly (dbus-java cannot infer it for a generic list).
+ */
+final class SystemdWire {
+    private SystemdWire() {
+    }
+
+    /** The {@code a(sv)} argument of {@code StartTransientUnit}. */
+    static List<Object[]> properties(List<UnitProperty> properties) {
+        List<Object[]> wire = new ArrayList<>(properties.size());
+        for (UnitProperty p : properties) {
+            wire.add(new Object[] {p.name(), variant(p.value())});
+        }
+        return wire;
+    }
+
+    static Variant<?> variant(PropertyValue value) {
+        Object wire;
+        if (value instanceof PropertyValue.Text text) {
+            wire = text.value();
+        } else if (value instanceof PropertyValue.Flag flag) {
+            wire = flag.value();
+        } else if (value instanceof PropertyValue.UInt64 number) {
+            wire = new UInt64(number.value());
+        } else if (value instanceof PropertyValue.TextList list) {
+            wire = list.values();
+        } else if (value instanceof PropertyValue.Commands commands) {
+            wire = commands.commands().stream()
+                    .map(c -> new Object[] {c.path(), c.argv(), c.ignoreFailure()}).toList();
+        } else if (value instanceof PropertyValue.Credentials credentials) {
+            wire = credentials.credentials().stream().map(c -> new Object[] {c.id(), c.data()}).toList();
+        } else {
+            throw new AssertionError("unknown property value type: " + value.getClass());
+        }
+        return new Variant<>(wire, value.signature());
+    }
+
+    /** The arguments of a method reply; an error reply as a {@link BusCallException}. */
+    static Object[] replyArguments(String member, Message reply) throws BusCallException {
+        try {
+            if (reply instanceof Error error) {
+                Object[] args = error.getParameters();
+                String message = args != null && args.length > 0 ? String.valueOf(args[0]) : "";
+                throw new BusCallException(member, error.getName(), message);
+            }
+            Object[] args = reply.getParameters();
+            return args == null ? new Object[0] : args;
+        } catch (DBusException e) {
+            throw new BusCallException(member, "org.freedesktop.DBus.Error.InvalidSignature",
+                    "unreadable reply: " + e.getMessage());
+        }
+    }
+
+    /** A string property's value. */
+    static String text(Object value) throws BusCallException {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw DbusSystemdBus.malformed("Get", new Object[] {value});
+    }
+
+    /** The job of a unit's {@code Job} property, {@code (uo)}: empty when the id is 0 (no job). */
+    static Optional<String> job(Object value) throws BusCallException {
+        List<?> fields = value instanceof Object[] struct ? List.of(struct)
+                : value instanceof List<?> list ? list : List.of();
+        if (fields.size() == 2 && fields.get(0) instanceof UInt32 id && fields.get(1) instanceof DBusPath path) {
+            return id.longValue() == 0 ? Optional.empty() : Optional.of(path.getPath());
+        }
+        throw DbusSystemdBus.malformed("Get", new Object[] {value});
+    }
+}

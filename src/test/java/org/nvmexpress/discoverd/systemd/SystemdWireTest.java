@@ -1,0 +1,56 @@
+package org.nvmexpress.discoverd.systemd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.UInt64;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.Test;
+
+/** Our property values in dbus-java's forms; the bytes on the wire are checked by the integration tests. */
+final class SystemdWireTest {
+
+    @Test
+    void everyValueTypeCarriesItsSignature() {
+        assertThat(SystemdWire.variant(new PropertyValue.Text("oneshot")).getSig()).isEqualTo("s");
+        assertThat(SystemdWire.variant(new PropertyValue.Flag(true)).getValue()).isEqualTo(true);
+        Variant<?> usec = SystemdWire.variant(new PropertyValue.UInt64(300_000_000L));
+        assertThat(usec.getSig()).isEqualTo("t");
+        assertThat(usec.getValue()).isEqualTo(new UInt64(300_000_000L));
+        assertThat(SystemdWire.variant(new PropertyValue.TextList(List.of("a"))).getSig()).isEqualTo("as");
+    }
+
+    @Test
+    void commandsAndCredentialsBecomeStructs() {
+        Variant<?> commands = SystemdWire.variant(new PropertyValue.Commands(
+                List.of(new ExecCommand("/bin/sh", List.of("/bin/sh", "-c", "true"), true))));
+        assertThat(commands.getSig()).isEqualTo("a(sasb)");
+        assertThat((List<?>) commands.getValue()).singleElement()
+                .isEqualTo(new Object[] {"/bin/sh", List.of("/bin/sh", "-c", "true"), true});
+        byte[] secret = "s3cret".getBytes(StandardCharsets.UTF_8);
+        Variant<?> credentials =
+                SystemdWire.variant(new PropertyValue.Credentials(List.of(new Credential("tls-key", secret))));
+        assertThat(credentials.getSig()).isEqualTo("a(say)");
+        assertThat((List<?>) credentials.getValue()).singleElement().isEqualTo(new Object[] {"tls-key", secret});
+    }
+
+    @Test
+    void propertiesKeepTheirOrder() {
+        List<Object[]> wire = SystemdWire.properties(List.of(new UnitProperty("Type", new PropertyValue.Text("oneshot")),
+                new UnitProperty("RemainAfterExit", new PropertyValue.Flag(true))));
+        assertThat(wire).extracting(entry -> entry[0]).containsExactly("Type", "RemainAfterExit");
+    }
+
+    @Test
+    void theJobIsReadFromTheJobStruct() throws BusCallException {
+        assertThat(SystemdWire.job(new Object[] {new UInt32(0), new DBusPath("/")})).isEmpty();
+        assertThat(SystemdWire.job(List.of(new UInt32(42), new DBusPath("/org/freedesktop/systemd1/job/42"))))
+                .contains("/org/freedesktop/systemd1/job/42");
+        assertThatThrownBy(() -> SystemdWire.job("nonsense")).isInstanceOf(BusCallException.class)
+                .hasMessage("unexpected reply: [nonsense]");
+    }
+}

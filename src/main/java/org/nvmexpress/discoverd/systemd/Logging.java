@@ -36,6 +36,8 @@ public final class Logging {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (factory instanceof LoggerContext context) {
             context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(logbackLevel(level));
+            // dbus-java's own messages only at debug-level = debug (LoggingConfigurator).
+            context.getLogger(LoggingConfigurator.DBUS_JAVA).setLevel(level == LogLevel.DEBUG ? Level.DEBUG : Level.OFF);
         }
     }
 

@@ -29,6 +29,8 @@ import java.time.Duration;
 public final class LoggingConfigurator extends ContextAwareBase implements Configurator {
     /** How long repeats of a warning or error are held back after its first occurrence. */
     static final Duration REPEAT_WINDOW = Duration.ofSeconds(10);
+    /** dbus-java's loggers: silenced, see {@link #configure}. */
+    static final String DBUS_JAVA = "org.freedesktop.dbus";
     /** The system property naming the program, for {@code SYSLOG_IDENTIFIER}. */
     static final String PROGRAM_PROPERTY = "nvme.discoverd.program";
 
@@ -54,6 +56,10 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(collapsing);
+        // dbus-java logs a lost bus as an ERROR with a stack trace from its own thread, and each
+        // connection at INFO. Our D-Bus adapter reports every failure itself, once, with the D-Bus
+        // error name (STYLE §7 rule 12), so the library speaks only to a debugging administrator.
+        context.getLogger(DBUS_JAVA).setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -30,4 +30,30 @@ final class LoggingTest {
             root.setLevel(before);
         }
     }
+
+    @Test
+    void dbusJavaSpeaksOnlyAtDebugLevel() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger dbus = context.getLogger(LoggingConfigurator.DBUS_JAVA);
+        Level rootBefore = root.getLevel();
+        Level dbusBefore = dbus.getLevel();
+        try {
+            Logging.setThreshold(LogLevel.INFO);
+            assertThat(context.getLogger("org.freedesktop.dbus.connections.base.ConnectionThread").isErrorEnabled()).isFalse();
+            Logging.setThreshold(LogLevel.DEBUG);
+            assertThat(context.getLogger("org.freedesktop.dbus.connections.base.ConnectionThread").isDebugEnabled()).isTrue();
+        } finally {
+            root.setLevel(rootBefore);
+            dbus.setLevel(dbusBefore);
+        }
+    }
+
+    @Test
+    void theConfiguratorSilencesDbusJava() {
+        LoggerContext fresh = new LoggerContext();
+        new LoggingConfigurator().configure(fresh);
+        assertThat(fresh.getLogger("org.freedesktop.dbus.connections.base.ConnectionThread").isErrorEnabled()).isFalse();
+        assertThat(fresh.getLogger("org.nvmexpress.discoverd.systemd").isInfoEnabled()).isTrue();
+    }
 }

@@ -23,6 +23,8 @@ public final class AtomicFiles {
     public static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
     /** {@code rwxr-xr-x}: every directory we create. */
     public static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
+    /** {@code rw-------}: a file only root may read, e.g. a connection's secret. */
+    public static final Set<PosixFilePermission> PRIVATE_FILE_MODE = PosixFilePermissions.fromString("rw-------");
 
     private AtomicFiles() {
     }
@@ -33,11 +35,21 @@ public final class AtomicFiles {
      * otherwise recognisable prefix that readers skip (e.g. {@code .excl.tmp.}, {@code owner.tmp.}).
      */
     public static void replace(Path target, byte[] content, String tempPrefix) throws IOException {
+        replace(target, content, tempPrefix, FILE_MODE);
+    }
+
+    /**
+     * {@link #replace(Path, byte[], String)} with the file's final {@code mode}. The temporary file is
+     * created 0600 and only then given {@code mode}, so a file meant to be private
+     * ({@link #PRIVATE_FILE_MODE}) is never readable by others, not even before the chmod.
+     */
+    public static void replace(Path target, byte[] content, String tempPrefix, Set<PosixFilePermission> mode)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, tempPrefix, "");
+        Path temp = Files.createTempFile(dir, tempPrefix, "", PosixFilePermissions.asFileAttribute(PRIVATE_FILE_MODE));
         try {
-            // createTempFile makes 0600; chmod ignores the umask, so the mode is exactly 0644.
-            Files.setPosixFilePermissions(temp, FILE_MODE);
+            // chmod ignores the umask, so the mode is exactly the one asked for.
+            Files.setPosixFilePermissions(temp, mode);
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {

@@ -16,8 +16,8 @@ import org.nvmexpress.discoverd.config.FabricsKey;
  * <li>{@link Connector#NVME_CLI}: {@code <nvme> connect <TID options> <parameters> --idempotent
  * --owner=<owner> --devid-file=<runtime>/units/<unit>.devid}, the C daemon's argv;
  * <li>{@link Connector#BUILTIN}: the same arguments after {@code <launcher> connect}, where the
- * launcher is {@code nvme-discoverctl}; secrets travel as systemd credentials, one file each in
- * {@code $CREDENTIALS_DIRECTORY}: {@code dhchap-secret}, {@code dhchap-ctrl-secret}, {@code tls-key}.
+ * launcher is {@code nvme-discoverctl}; secrets travel as systemd credentials loaded from root-only
+ * files ({@link CredentialFiles}), one file each in {@code $CREDENTIALS_DIRECTORY}: {@code dhchap-secret}, {@code dhchap-ctrl-secret}, {@code tls-key}.
  * </ul>
  *
  * <p>A secret never goes into an argument: any local user can read a unit's {@code ExecStart} and a

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A secret handed to a connection unit through systemd's credentials ({@code SetCredential}, D-Bus
- * {@code (say)}): the built-in connector reads it from {@code $CREDENTIALS_DIRECTORY/<id>}, so it
- * never appears in an argument vector (reference §15 item 32).
+ * A secret handed to a connection unit through systemd's credentials: written to a root-only file
+ * ({@link CredentialFiles}) that the unit names in {@code LoadCredential}, the built-in connector
+ * reads it from {@code $CREDENTIALS_DIRECTORY/<id>}, so it never appears in an argument vector or a
+ * unit property (reference §15 item 32).
  *
  * <p>Not a plain record: the bytes are copied in and out, compared by content, and never printed.
  *

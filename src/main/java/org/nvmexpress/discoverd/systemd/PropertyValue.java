@@ -71,15 +71,32 @@ public sealed interface PropertyValue {
         }
     }
 
-    /** {@code a(say)}: {@code SetCredential}. */
-    record Credentials(List<Credential> credentials) implements PropertyValue {
-        public Credentials {
-            credentials = List.copyOf(credentials);
+    /**
+     * {@code a(ss)}: {@code LoadCredential}, each credential's id and the file systemd reads it from
+     * when the unit starts. Only paths: a secret's bytes have no property type, since any local user
+     * can read a unit's properties back over D-Bus.
+     */
+    record CredentialPaths(List<CredentialPath> paths) implements PropertyValue {
+        public CredentialPaths {
+            paths = List.copyOf(paths);
         }
 
         @Override
         public String signature() {
-            return "a(say)";
+            return "a(ss)";
+        }
+    }
+
+    /**
+     * One {@code (ss)} of {@link CredentialPaths}.
+     *
+     * @param id   the file name in the connector's {@code $CREDENTIALS_DIRECTORY}
+     * @param path the absolute path of the root-only file holding the secret
+     */
+    record CredentialPath(String id, String path) {
+        public CredentialPath {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(path, "path");
         }
     }
 }

@@ -13,7 +13,9 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * <li><b>stop</b> ({@code ExecStop}, script B): disconnects the device only when
  * {@code controllers/<dev>/unit} names this unit, so a recycled instance number that now belongs to
  * another unit is never disconnected;
- * <li><b>after stop</b> ({@code ExecStopPost}, script C): deletes the devid file, and the
+ * <li><b>after stop</b> ({@code ExecStopPost}, script C): deletes the unit's secrets
+ * ({@code credentials/<unit stem>}, written by {@link CredentialFiles}) first, so a stopped or failed
+ * unit leaves none behind whatever else happens, then the devid file, and the
  * {@code controllers/<dev>} directory when it names this unit.
  * </ul>
  *
@@ -44,6 +46,21 @@ final class StateScripts {
         return runtimeDir + "/units/" + unit.devidFileName();
     }
 
+    /** {@code <runtime>/credentials}: the root-only directory of every unit's secrets. */
+    String credentialsRoot() {
+        return runtimeDir + "/credentials";
+    }
+
+    /** {@code <runtime>/credentials/<unit stem>}: this unit's secrets, one file per credential id. */
+    String credentialDir(UnitName unit) {
+        return credentialsRoot() + "/" + unit.stem();
+    }
+
+    /** {@code <runtime>/credentials/<unit stem>/<id>}: the file of one secret. */
+    String credentialFile(UnitName unit, String id) {
+        return credentialDir(unit) + "/" + id;
+    }
+
     /** Script A: record which unit owns the device the connector created. */
     String afterStart(UnitName unit) {
         String dir = quote(runtimeDir + "/controllers/") + "\"$dev\"";
@@ -60,7 +77,8 @@ final class StateScripts {
     /** Script C: forget the device: the devid file always, the controller's state if it is ours. */
     String afterStop(UnitName unit) {
         String devid = quote(devidFile(unit));
-        return "dev=$(cat " + devid + " 2>/dev/null)\n"
+        return "rm -rf " + quote(credentialDir(unit)) + "\n"
+                + "dev=$(cat " + devid + " 2>/dev/null)\n"
                 + "rm -f " + devid + "\n"
                 + checkDevice()
                 + ownedByThisUnit(unit)

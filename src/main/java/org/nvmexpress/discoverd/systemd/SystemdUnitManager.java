@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.systemd;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * <li><b>Matched:</b> a job's result is found by its object path ({@link JobTracker}), also when
  * {@code JobRemoved} comes before the reply with the path.
  * <li><b>Reset</b> before every start and restart ({@link UnitCalls}).
+ * <li><b>Secrets on disk, not on the bus:</b> just before a start or restart the unit's secrets are
+ * written to the root-only files its {@code LoadCredential} names ({@link CredentialFiles}); when
+ * that fails the call is not made (systemd would start the connector without them) and the failure
+ * is reported as {@link UnitEvent.CallFailed} for the caller to retry.
  * <li><b>Bus loss survived</b> ({@link BusRecovery}): calls wait, the bus is reconnected with
  * backoff and re-subscribed, then the state of every unit with an outstanding job is asked for and
  * reported, since its {@code JobRemoved} may have been lost. Nothing is stopped because the bus went.
@@ -31,22 +36,28 @@ public final class SystemdUnitManager implements UnitManager {
     private static final Logger LOG = LoggerFactory.getLogger(SystemdUnitManager.class);
     /** How long {@code nvme connect --help} may take when {@code connector = auto} is resolved. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** {@link UnitEvent.CallFailed#method()} when the unit's secrets could not be written. */
+    static final String CREDENTIALS_STEP = "LoadCredential";
+    /** {@link UnitEvent.CallFailed#errorName()} then: our own, no D-Bus error was involved. */
+    static final String CREDENTIALS_ERROR = "org.nvmexpress.discoverd.Error.CredentialWrite";
 
     private final SystemdBus bus;
     private final UnitCalls calls;
     private final ConnectCommands commands;
     private final TransientUnitProperties properties;
+    private final CredentialFiles credentialFiles;
     private final CallRunner runner;
     private final Consumer<UnitEvent> poster;
     private final JobLedger ledger;
     private final BusRecovery recovery;
 
-    private SystemdUnitManager(SystemdBus bus, ConnectCommands commands, TransientUnitProperties properties,
+    private SystemdUnitManager(SystemdBus bus, ConnectCommands commands, StateScripts scripts,
             UnitManagerSettings settings, CallRunner runner, Consumer<UnitEvent> poster) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.calls = new UnitCalls(bus);
         this.commands = Objects.requireNonNull(commands, "commands");
-        this.properties = Objects.requireNonNull(properties, "properties");
+        this.properties = new TransientUnitProperties(scripts, settings.disconnectTimeout());
+        this.credentialFiles = new CredentialFiles(scripts);
         this.runner = Objects.requireNonNull(runner, "runner");
         this.poster = Objects.requireNonNull(poster, "poster");
         this.ledger = new JobLedger(settings.maxPendingUnits());
@@ -70,8 +81,8 @@ public final class SystemdUnitManager implements UnitManager {
         Connector connector = ConnectorChoice.resolve(settings.connector(), settings.nvmePath(), probe);
         StateScripts scripts = new StateScripts(runtimeDir, settings.nvmePath());
         SystemdUnitManager manager = new SystemdUnitManager(bus,
-                new ConnectCommands(connector, settings.nvmePath(), settings.launcherPath(), scripts),
-                new TransientUnitProperties(scripts, settings.disconnectTimeout()), settings, runner, poster);
+                new ConnectCommands(connector, settings.nvmePath(), settings.launcherPath(), scripts), scripts,
+                settings, runner, poster);
         runner.execute(manager.recovery::connectFirst);
         return manager;
     }
@@ -92,7 +103,8 @@ public final class SystemdUnitManager implements UnitManager {
             LOG.error("{} - {}", request.tid().compact(), refused.reason());
             return new Submission.Refused(request.unit(), refused.reason());
         }
-        ledger.enqueue(new UnitWork(restart, request.unit(), properties.build(request, (ConnectPlan.Ready) plan)));
+        ConnectPlan.Ready ready = (ConnectPlan.Ready) plan;
+        ledger.enqueue(new UnitWork(restart, request.unit(), properties.build(request, ready), ready.credentials()));
         pump();
         return new Submission.Queued(request.unit());
     }
@@ -120,6 +132,9 @@ public final class SystemdUnitManager implements UnitManager {
 
     /** On the runner: one start or restart, from reset to recorded job. */
     private void issue(UnitWork work) {
+        if (!writeCredentials(work)) {
+            return;
+        }
         String job;
         try {
             job = work.restart() ? calls.restart(work.unit(), work.properties())
@@ -129,6 +144,27 @@ public final class SystemdUnitManager implements UnitManager {
             return;
         }
         ledger.replied(work.unit(), job).ifPresent(result -> jobEnded(work.unit(), result));
+    }
+
+    /**
+     * On the runner, right before the call: written this late, the files are there even when the
+     * previous instance's {@code ExecStopPost} removed them while the work waited for a slot.
+     *
+     * @return false when a file could not be written: the failure is reported, the slot freed
+     */
+    private boolean writeCredentials(UnitWork work) {
+        try {
+            credentialFiles.write(work.unit(), work.credentials());
+            return true;
+        } catch (IOException e) {
+            // IOException messages name the path and errno text, never the file's content.
+            String message = "not starting the unit: cannot write its credentials: " + e.getMessage();
+            LOG.error("{} - {}", work.unit(), message);
+            ledger.callFailed(work.unit());
+            post(new UnitEvent.CallFailed(work.unit(), CREDENTIALS_STEP, CREDENTIALS_ERROR, message));
+            pump();
+            return false;
+        }
     }
 
     /**

@@ -41,8 +41,8 @@ final class SystemdWire {
         } else if (value instanceof PropertyValue.Commands commands) {
             wire = commands.commands().stream()
                     .map(c -> new Object[] {c.path(), c.argv(), c.ignoreFailure()}).toList();
-        } else if (value instanceof PropertyValue.Credentials credentials) {
-            wire = credentials.credentials().stream().map(c -> new Object[] {c.id(), c.data()}).toList();
+        } else if (value instanceof PropertyValue.CredentialPaths credentials) {
+            wire = credentials.paths().stream().map(c -> new Object[] {c.id(), c.path()}).toList();
         } else {
             throw new AssertionError("unknown property value type: " + value.getClass());
         }

@@ -20,7 +20,10 @@ import java.util.Set;
  * disconnect before the network goes;
  * <li>{@code ExecStart} (the connector), then {@code ExecStartPost}, {@code ExecStop},
  * {@code ExecStopPost} running the {@link StateScripts} through {@code /bin/sh -c}, failures ignored;
- * <li>{@code SetCredential}, only when the connector takes secrets (built-in connector).
+ * <li>{@code LoadCredential}, only when the connector takes secrets (built-in connector): each
+ * secret's id and the path of the root-only file {@link CredentialFiles} writes it to before the
+ * call. Never {@code SetCredential}: systemd 252 gives its bytes to any local user who asks for the
+ * property over D-Bus.
  * </ol>
  *
  * <p>Every argument goes through {@link ExecCommand#literal()}: systemd would otherwise expand
@@ -56,7 +59,9 @@ final class TransientUnitProperties {
         props.add(commands("ExecStop", shell(scripts.stop(request.unit()))));
         props.add(commands("ExecStopPost", shell(scripts.afterStop(request.unit()))));
         if (!plan.credentials().isEmpty()) {
-            props.add(new UnitProperty("SetCredential", new PropertyValue.Credentials(plan.credentials())));
+            props.add(new UnitProperty("LoadCredential", new PropertyValue.CredentialPaths(plan.credentials().stream()
+                    .map(c -> new PropertyValue.CredentialPath(c.id(), scripts.credentialFile(request.unit(), c.id())))
+                    .toList())));
         }
         return props;
     }

@@ -8,7 +8,9 @@
  * implementation {@link org.nvmexpress.discoverd.systemd.SystemdUnitManager}: the transient unit of a
  * connection (reference §3: properties in the C daemon's order, the connector's command line, the
  * state scripts that keep {@code /run/nvme/discoverd/{units,controllers}} compatible with the C
- * daemon), the bound on outstanding jobs, the matching of {@code JobRemoved} to our jobs, and the
+ * daemon, the root-only secret files under {@code /run/nvme/discoverd/credentials} that a unit's
+ * {@code LoadCredential} names, since a secret in a unit property is readable by every local user),
+ * the bound on outstanding jobs, the matching of {@code JobRemoved} to our jobs, and the
  * recovery from a lost bus; the D-Bus adapter behind the package-private {@code SystemdBus} port;</li>
  * <li>the {@link org.nvmexpress.discoverd.systemd.Notifier} port and its sd_notify adapter
  * {@link org.nvmexpress.discoverd.systemd.SdNotifier} ({@code $NOTIFY_SOCKET} datagrams:

@@ -25,6 +25,18 @@ final class AtomicFilesTest {
     }
 
     @Test
+    void replaceWithPrivateModeWritesAFileOnlyItsOwnerCanRead() throws IOException {
+        Path target = dir.resolve("tls-key");
+        Files.writeString(target, "an older, world-readable secret\n");
+        AtomicFiles.replace(target, "s3cret".getBytes(StandardCharsets.UTF_8), ".cred.tmp.", AtomicFiles.PRIVATE_FILE_MODE);
+        assertThat(target).hasContent("s3cret");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
     void replaceOverwritesAndLeavesNoTemporaryFile() throws IOException {
         Path target = dir.resolve("list.conf");
         Files.writeString(target, "old content that is longer than the new one\n");

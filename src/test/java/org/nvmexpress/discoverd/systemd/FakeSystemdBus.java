@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
@@ -27,6 +28,8 @@ final class FakeSystemdBus implements SystemdBus {
     /** When set, the next job created ends with this result before its reply. */
     private String earlyResult;
     boolean closed;
+    /** Runs at each {@code StartTransientUnit} and {@code RestartUnit}, before it is recorded. */
+    Consumer<UnitName> beforeStartOrRestart = unit -> { };
 
     /** The next call {@code "Method unit"} (or {@code "Hello"}) fails with {@code errorName}. */
     void failNext(String call, String errorName, String message) {
@@ -75,6 +78,7 @@ final class FakeSystemdBus implements SystemdBus {
 
     @Override
     public String startTransientUnit(UnitName unit, List<UnitProperty> props) throws BusCallException {
+        beforeStartOrRestart.accept(unit);
         call("StartTransientUnit", unit);
         properties.put(unit, props);
         return job(unit);
@@ -82,6 +86,7 @@ final class FakeSystemdBus implements SystemdBus {
 
     @Override
     public String restartUnit(UnitName unit) throws BusCallException {
+        beforeStartOrRestart.accept(unit);
         call("RestartUnit", unit);
         return job(unit);
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,23 @@ final class StateScriptsTest {
     }
 
     @Test
+    void afterStopRemovesThisUnitsCredentialsAndNoOthers() throws Exception {
+        StateScripts quoted = new StateScripts(root.resolve("run dir's").toString(), "/usr/sbin/nvme");
+        Files.createDirectories(root.resolve("run dir's/units"));
+        CredentialFiles files = new CredentialFiles(quoted);
+        files.write(UNIT, List.of(new Credential("dhchap-secret", new byte[] {'s'}), new Credential("tls-key", new byte[] {'t'})));
+        files.write(OTHER, List.of(new Credential("tls-key", new byte[] {'o'})));
+        run(quoted.afterStop(UNIT));
+        assertThat(Path.of(quoted.credentialDir(UNIT))).doesNotExist();
+        assertThat(Path.of(quoted.credentialFile(OTHER, "tls-key"))).hasContent("o");
+        // Also when there is no usable devid file, where the rest of the script stops early.
+        files.write(UNIT, List.of(new Credential("tls-key", new byte[] {'t'})));
+        Files.writeString(Path.of(quoted.devidFile(UNIT)), "../controllers\n");
+        run(quoted.afterStop(UNIT));
+        assertThat(Path.of(quoted.credentialDir(UNIT))).doesNotExist();
+    }
+
+    @Test
     void scriptsUseTheCDaemonsPaths() {
         StateScripts production = new StateScripts(StateScripts.RUNTIME_DIR, "/usr/sbin/nvme");
         assertThat(production.devidFile(UNIT))
@@ -150,6 +168,8 @@ final class StateScriptsTest {
                 .contains("'/run/nvme/discoverd/units/nvme-discoverd-c7f645736db2.devid'")
                 .contains("'/run/nvme/discoverd/controllers/'\"$dev\"/unit");
         assertThat(production.stop(UNIT)).contains("exec '/usr/sbin/nvme' disconnect -d \"$dev\"");
+        assertThat(production.afterStop(UNIT))
+                .startsWith("rm -rf '/run/nvme/discoverd/credentials/nvme-discoverd-c7f645736db2'\n");
     }
 
     @Test

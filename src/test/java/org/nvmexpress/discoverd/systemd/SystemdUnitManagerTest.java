@@ -6,11 +6,16 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.config.Connector;
 import org.nvmexpress.discoverd.systemd.UnitEvent.CallFailed;
 import org.nvmexpress.discoverd.systemd.UnitEvent.JobDone;
@@ -218,6 +223,70 @@ final class SystemdUnitManagerTest {
         });
         runner.runPending();
         assertThat(bus.calls).containsExactly("Hello", "Subscribe");
+    }
+
+    @Test
+    void builtinSecretsAreWrittenToTheirFilesBeforeEachStartAndRestart(@TempDir Path runtime) {
+        SystemdUnitManager manager = UnitFixtures.manager(bus, runner, events, 4, Connector.BUILTIN, runtime.toString());
+        UnitRequest secret = UnitFixtures.request(UnitFixtures.MAIN_VOL, Role.IOC,
+                UnitFixtures.params("kxchap-secret", UnitFixtures.DHCHAP));
+        Path file = runtime.resolve("credentials/nvme-discoverd-c7f645736db2/dhchap-secret");
+        List<String> seen = new ArrayList<>();
+        bus.beforeStartOrRestart = unit -> {
+            seen.add(Files.exists(file) ? readString(file) : "missing");
+            deleteIfExists(file); // as the previous instance's ExecStopPost would
+        };
+        manager.start(secret);
+        runner.runPending();
+        bus.finish(secret.unit(), "done");
+        manager.restart(secret);
+        runner.runPending();
+        assertThat(seen).containsExactly(UnitFixtures.DHCHAP, UnitFixtures.DHCHAP);
+        assertThat(bus.callsOf("RestartUnit")).containsExactly(call("RestartUnit", secret));
+    }
+
+    @Test
+    void aCredentialThatCannotBeWrittenIsReportedAndTheUnitNotStarted(@TempDir Path runtime) throws IOException {
+        SystemdUnitManager manager = UnitFixtures.manager(bus, runner, events, 1, Connector.BUILTIN, runtime.toString());
+        UnitRequest secret = UnitFixtures.request(UnitFixtures.MAIN_VOL, Role.IOC,
+                UnitFixtures.params("kxchap-secret", UnitFixtures.DHCHAP));
+        Path blocker = Files.writeString(runtime.resolve("credentials"), "not a directory");
+        Logger logger = (Logger) LoggerFactory.getLogger(SystemdUnitManager.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            manager.start(secret);
+            manager.start(A);
+            runner.runPending();
+        } finally {
+            logger.detachAppender(log);
+        }
+        String message = "not starting the unit: cannot write its credentials: " + blocker + " exists and is not a directory";
+        assertThat(log.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+            assertThat(line.getFormattedMessage()).isEqualTo(secret.unit() + " - " + message);
+        });
+        assertThat(events).containsExactly(new CallFailed(secret.unit(), "LoadCredential",
+                "org.nvmexpress.discoverd.Error.CredentialWrite", message));
+        assertThat(bus.callsOf("StartTransientUnit")).as("the slot is free for the next unit")
+                .containsExactly(call("StartTransientUnit", A));
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

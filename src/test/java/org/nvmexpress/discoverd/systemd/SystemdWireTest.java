@@ -3,7 +3,6 @@ package org.nvmexpress.discoverd.systemd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.types.UInt32;
@@ -31,11 +30,10 @@ final class SystemdWireTest {
         assertThat(commands.getSig()).isEqualTo("a(sasb)");
         assertThat((List<?>) commands.getValue()).singleElement()
                 .isEqualTo(new Object[] {"/bin/sh", List.of("/bin/sh", "-c", "true"), true});
-        byte[] secret = "s3cret".getBytes(StandardCharsets.UTF_8);
-        Variant<?> credentials =
-                SystemdWire.variant(new PropertyValue.Credentials(List.of(new Credential("tls-key", secret))));
-        assertThat(credentials.getSig()).isEqualTo("a(say)");
-        assertThat((List<?>) credentials.getValue()).singleElement().isEqualTo(new Object[] {"tls-key", secret});
+        Variant<?> credentials = SystemdWire.variant(new PropertyValue.CredentialPaths(
+                List.of(new PropertyValue.CredentialPath("tls-key", "/run/x/tls-key"))));
+        assertThat(credentials.getSig()).isEqualTo("a(ss)");
+        assertThat((List<?>) credentials.getValue()).singleElement().isEqualTo(new Object[] {"tls-key", "/run/x/tls-key"});
     }
 
     @Test

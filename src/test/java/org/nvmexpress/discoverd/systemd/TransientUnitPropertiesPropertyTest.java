@@ -2,11 +2,16 @@ package org.nvmexpress.discoverd.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -16,11 +21,13 @@ import org.nvmexpress.discoverd.config.Connector;
 import org.nvmexpress.discoverd.config.FabricsKey;
 import org.nvmexpress.discoverd.config.Params;
 import org.nvmexpress.discoverd.tid.Role;
+import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
  * Whatever secrets a connection has, none reaches an argument or a text property (reference §15
- * item 32): the built-in connector carries them only as {@code SetCredential} bytes, and the nvme-cli
- * connector refuses the connection without quoting them.
+ * item 32) or any other property: the built-in connector names them only as {@code LoadCredential}
+ * paths under the credentials directory, whose root-only files hold exactly the secrets, and the
+ * nvme-cli connector refuses the connection without quoting them.
  */
 final class TransientUnitPropertiesPropertyTest {
     private static final StateScripts SCRIPTS = new StateScripts(StateScripts.RUNTIME_DIR, "/usr/sbin/nvme");
@@ -46,8 +53,8 @@ final class TransientUnitPropertiesPropertyTest {
     }
 
     @Property(tries = 300)
-    void noArgumentOrTextPropertyHoldsASecret(@ForAll("secretKeys") Set<FabricsKey> keys,
-            @ForAll("threeSecrets") List<String> secrets, @ForAll Connector connector) {
+    void noPropertyHoldsASecretOnlyItsRootOnlyFileDoes(@ForAll("secretKeys") Set<FabricsKey> keys,
+            @ForAll("threeSecrets") List<String> secrets, @ForAll Connector connector) throws IOException {
         Params params = Params.EMPTY.with(FabricsKey.KEEP_ALIVE_TMO, "5");
         List<String> used = new ArrayList<>();
         int i = 0;
@@ -72,12 +79,47 @@ final class TransientUnitPropertiesPropertyTest {
         for (String secret : used) {
             assertThat(texts).noneMatch(text -> text.contains(secret) || text.contains(ExecCommand.literal(secret)));
         }
-        PropertyValue.Credentials credentials = (PropertyValue.Credentials) props.get(props.size() - 1).value();
-        assertThat(credentials.credentials()).extracting(c -> new String(c.data(), StandardCharsets.UTF_8))
+        PropertyValue.CredentialPaths credentials =
+                (PropertyValue.CredentialPaths) props.get(props.size() - 1).value();
+        assertThat(credentials.paths()).extracting(PropertyValue.CredentialPath::path).allSatisfy(path -> assertThat(path)
+                .startsWith(SCRIPTS.credentialsRoot() + "/nvme-discoverd-c7f645736db2/"));
+        assertThat(filesHold(request.unit(), ((ConnectPlan.Ready) plan).credentials(), credentials))
                 .containsExactlyElementsOf(used);
     }
 
-    /** Every string of every property: names, texts, lists, paths and arguments. */
+    /**
+     * Writes the credentials as the unit manager does, into a temporary runtime directory, checks the
+     * modes and returns the files' contents in {@code LoadCredential}'s order.
+     */
+    private static List<String> filesHold(UnitName unit, List<Credential> secrets, PropertyValue.CredentialPaths paths)
+            throws IOException {
+        Path runtime = Files.createTempDirectory("creds");
+        try {
+            StateScripts scripts = new StateScripts(runtime.toString(), "/usr/sbin/nvme");
+            new CredentialFiles(scripts).write(unit, secrets);
+            assertThat(mode(Path.of(scripts.credentialsRoot()))).isEqualTo("rwx------");
+            assertThat(mode(Path.of(scripts.credentialDir(unit)))).isEqualTo("rwx------");
+            List<String> contents = new ArrayList<>();
+            for (PropertyValue.CredentialPath p : paths.paths()) {
+                Path file = Path.of(p.path().replace(SCRIPTS.credentialsRoot(), scripts.credentialsRoot()));
+                assertThat(mode(file)).isEqualTo("rw-------");
+                contents.add(Files.readString(file));
+            }
+            return contents;
+        } finally {
+            try (Stream<Path> tree = Files.walk(runtime)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    /** Every string of every property: names, texts, lists, paths and arguments; no other kind of value exists. */
     private static List<String> texts(List<UnitProperty> props) {
         List<String> out = new ArrayList<>();
         for (UnitProperty p : props) {
@@ -91,8 +133,13 @@ final class TransientUnitPropertiesPropertyTest {
                     out.add(c.path());
                     out.addAll(c.argv());
                 });
-            } else if (p.value() instanceof PropertyValue.Credentials credentials) {
-                credentials.credentials().forEach(c -> out.add(c.id()));
+            } else if (p.value() instanceof PropertyValue.CredentialPaths credentials) {
+                credentials.paths().forEach(c -> {
+                    out.add(c.id());
+                    out.add(c.path());
+                });
+            } else if (!(p.value() instanceof PropertyValue.Flag) && !(p.value() instanceof PropertyValue.UInt64)) {
+                throw new AssertionError("a property type this test does not search: " + p.value().signature());
             }
         }
         return out;

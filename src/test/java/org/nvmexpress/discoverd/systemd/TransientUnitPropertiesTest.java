@@ -6,7 +6,6 @@ import static org.nvmexpress.discoverd.systemd.UnitFixtures.FC_DC;
 import static org.nvmexpress.discoverd.systemd.UnitFixtures.MAIN_VOL;
 import static org.nvmexpress.discoverd.systemd.UnitFixtures.params;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,12 +86,14 @@ final class TransientUnitPropertiesTest {
     }
 
     @Test
-    void builtinSecretsComeLastAsSetCredential() {
+    void builtinSecretsComeLastAsLoadCredentialPaths() {
         UnitRequest request = UnitFixtures.request(MAIN_VOL, Role.IOC, params("kxchap-secret", DHCHAP));
         List<UnitProperty> props = build(Connector.BUILTIN, request);
-        assertThat(props).last().isEqualTo(new UnitProperty("SetCredential", new PropertyValue.Credentials(
-                List.of(new Credential("dhchap-secret", DHCHAP.getBytes(StandardCharsets.UTF_8))))));
-        assertThat(props.get(props.size() - 1).value().signature()).isEqualTo("a(say)");
+        assertThat(props).last().isEqualTo(new UnitProperty("LoadCredential", new PropertyValue.CredentialPaths(
+                List.of(new PropertyValue.CredentialPath("dhchap-secret",
+                        "/run/nvme/discoverd/credentials/nvme-discoverd-c7f645736db2/dhchap-secret")))));
+        assertThat(props.get(props.size() - 1).value().signature()).isEqualTo("a(ss)");
+        assertThat(props).extracting(UnitProperty::name).doesNotContain("SetCredential");
     }
 
     @Test

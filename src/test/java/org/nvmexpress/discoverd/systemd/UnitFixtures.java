@@ -43,12 +43,18 @@ final class UnitFixtures {
     /** A unit manager on a fake bus, its calls run by {@code runner}, its events into {@code events}. */
     static SystemdUnitManager manager(FakeSystemdBus bus, ManualCallRunner runner, List<UnitEvent> events,
             int maxPending) {
-        UnitManagerSettings settings = new UnitManagerSettings(Connector.NVME_CLI, "/usr/sbin/nvme",
+        return manager(bus, runner, events, maxPending, Connector.NVME_CLI, StateScripts.RUNTIME_DIR);
+    }
+
+    /** {@link #manager(FakeSystemdBus, ManualCallRunner, List, int)} with a connector and runtime directory. */
+    static SystemdUnitManager manager(FakeSystemdBus bus, ManualCallRunner runner, List<UnitEvent> events,
+            int maxPending, Connector connector, String runtimeDir) {
+        UnitManagerSettings settings = new UnitManagerSettings(connector, "/usr/sbin/nvme",
                 "/usr/bin/nvme-discoverctl", maxPending, Duration.ofSeconds(300), Duration.ofSeconds(25),
                 Duration.ofMillis(250), Duration.ofSeconds(10), "unix:path=/x");
         return SystemdUnitManager.create(settings, nvme -> {
             throw new AssertionError("an explicit connector is never probed");
-        }, bus, runner, StateScripts.RUNTIME_DIR, events::add);
+        }, bus, runner, runtimeDir, events::add);
     }
 
     /** An IOC {@code 10.0.0.<n>} with no parameters: a distinct unit per {@code n}. */

@@ -17,7 +17,8 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * Writes a connection unit's secrets where its {@code LoadCredential} points:
  * {@code <runtime>/credentials/<unit stem>/<id>}, directories 0700 and files 0600, each replaced
  * atomically. systemd copies them into the unit's {@code $CREDENTIALS_DIRECTORY} when it starts;
- * the unit's {@code ExecStopPost} ({@link StateScripts#afterStop}) deletes the unit's directory.
+ * the unit's {@code ExecStartPost} ({@link StateScripts#afterStart}) deletes the unit's directory
+ * once the connect succeeded (not {@code ExecStopPost}, which a restart runs before its start).
  *
  * <p>Files rather than {@code SetCredential}: a unit property is readable by every local user over
  * D-Bus, a 0600 file under a 0700 directory only by root. Blocking; on the unit manager's runner.

@@ -8,15 +8,19 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * runtime state of reference §9 that ties a kernel device to the unit that connected it:
  *
  * <ul>
- * <li><b>after start</b> ({@code ExecStartPost}, script A): reads the device name the connector
- * wrote into {@code units/<unit>.devid} and records the unit in {@code controllers/<dev>/unit};
+ * <li><b>after start</b> ({@code ExecStartPost}, script A, only after a successful connect): deletes
+ * the unit's secrets ({@code credentials/<unit stem>}, written by {@link CredentialFiles}) — systemd
+ * copied them into the unit when it started and the kernel holds what it needs — then reads the
+ * device name the connector wrote into {@code units/<unit>.devid} and records the unit in
+ * {@code controllers/<dev>/unit};
  * <li><b>stop</b> ({@code ExecStop}, script B): disconnects the device only when
  * {@code controllers/<dev>/unit} names this unit, so a recycled instance number that now belongs to
  * another unit is never disconnected;
- * <li><b>after stop</b> ({@code ExecStopPost}, script C): deletes the unit's secrets
- * ({@code credentials/<unit stem>}, written by {@link CredentialFiles}) first, so a stopped or failed
- * unit leaves none behind whatever else happens, then the devid file, and the
- * {@code controllers/<dev>} directory when it names this unit.
+ * <li><b>after stop</b> ({@code ExecStopPost}, script C): deletes the devid file, and the
+ * {@code controllers/<dev>} directory when it names this unit. Not the secrets: a
+ * {@code RestartUnit} runs this script between its stop and its start, and the start needs the
+ * files the daemon wrote just before the call. After a failed connect they stay until the next
+ * attempt rewrites them or a successful one deletes them: root-only, on the {@code /run} tmpfs.
  * </ul>
  *
  * <p>The paths and the guard are the C daemon's (§3.3), so either daemon handles the units the other
@@ -61,10 +65,11 @@ final class StateScripts {
         return credentialDir(unit) + "/" + id;
     }
 
-    /** Script A: record which unit owns the device the connector created. */
+    /** Script A: drop the secrets, then record which unit owns the device the connector created. */
     String afterStart(UnitName unit) {
         String dir = quote(runtimeDir + "/controllers/") + "\"$dev\"";
-        return readDevice(unit)
+        return "rm -rf " + quote(credentialDir(unit)) + "\n"
+                + readDevice(unit)
                 + "mkdir -p " + dir + " && printf '%s\\n' " + quote(unit.value()) + " > " + dir + "/unit\n";
     }
 
@@ -77,8 +82,7 @@ final class StateScripts {
     /** Script C: forget the device: the devid file always, the controller's state if it is ours. */
     String afterStop(UnitName unit) {
         String devid = quote(devidFile(unit));
-        return "rm -rf " + quote(credentialDir(unit)) + "\n"
-                + "dev=$(cat " + devid + " 2>/dev/null)\n"
+        return "dev=$(cat " + devid + " 2>/dev/null)\n"
                 + "rm -f " + devid + "\n"
                 + checkDevice()
                 + ownedByThisUnit(unit)

@@ -143,19 +143,22 @@ final class StateScriptsTest {
     }
 
     @Test
-    void afterStopRemovesThisUnitsCredentialsAndNoOthers() throws Exception {
+    void afterStartRemovesThisUnitsCredentialsAndNoOthersAndAfterStopKeepsThemForARestart() throws Exception {
         StateScripts quoted = new StateScripts(root.resolve("run dir's").toString(), "/usr/sbin/nvme");
         Files.createDirectories(root.resolve("run dir's/units"));
         CredentialFiles files = new CredentialFiles(quoted);
         files.write(UNIT, List.of(new Credential("dhchap-secret", new byte[] {'s'}), new Credential("tls-key", new byte[] {'t'})));
         files.write(OTHER, List.of(new Credential("tls-key", new byte[] {'o'})));
+        // RestartUnit runs ExecStopPost between its stop and its start: the start still needs them.
         run(quoted.afterStop(UNIT));
+        assertThat(Path.of(quoted.credentialFile(UNIT, "tls-key"))).hasContent("t");
+        run(quoted.afterStart(UNIT));
         assertThat(Path.of(quoted.credentialDir(UNIT))).doesNotExist();
         assertThat(Path.of(quoted.credentialFile(OTHER, "tls-key"))).hasContent("o");
         // Also when there is no usable devid file, where the rest of the script stops early.
         files.write(UNIT, List.of(new Credential("tls-key", new byte[] {'t'})));
         Files.writeString(Path.of(quoted.devidFile(UNIT)), "../controllers\n");
-        run(quoted.afterStop(UNIT));
+        run(quoted.afterStart(UNIT));
         assertThat(Path.of(quoted.credentialDir(UNIT))).doesNotExist();
     }
 
@@ -168,8 +171,9 @@ final class StateScriptsTest {
                 .contains("'/run/nvme/discoverd/units/nvme-discoverd-c7f645736db2.devid'")
                 .contains("'/run/nvme/discoverd/controllers/'\"$dev\"/unit");
         assertThat(production.stop(UNIT)).contains("exec '/usr/sbin/nvme' disconnect -d \"$dev\"");
-        assertThat(production.afterStop(UNIT))
+        assertThat(production.afterStart(UNIT))
                 .startsWith("rm -rf '/run/nvme/discoverd/credentials/nvme-discoverd-c7f645736db2'\n");
+        assertThat(production.afterStop(UNIT)).doesNotContain("credentials");
     }
 
     @Test

@@ -148,7 +148,7 @@ public final class SystemdUnitManager implements UnitManager {
 
     /**
      * On the runner, right before the call: written this late, the files are there even when the
-     * previous instance's {@code ExecStopPost} removed them while the work waited for a slot.
+     * previous instance's {@code ExecStartPost} removed them while the work waited for a slot.
      *
      * @return false when a file could not be written: the failure is reported, the slot freed
      */

@@ -1,5 +1,7 @@
 package org.nvmexpress.discoverd.systemd;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,15 @@ final class SystemdSandbox implements AutoCloseable {
     /** Relative to the project root, as every test refers to {@code ../shared}. */
     static final Path SCRIPT = Path.of(System.getProperty("project.basedir", "."))
             .resolve("../shared/tools/systemd-sandbox").normalize();
+
+    /** Skips the calling test, with the reason, unless the sandbox can run here. */
+    static void assumeUsable() throws IOException {
+        assumeThat(SCRIPT).as("needs ../shared/tools/systemd-sandbox").isExecutable();
+        assumeThat(Files.getAttribute(Path.of("/proc/self"), "unix:uid")).as("systemd-sandbox needs root")
+                .isEqualTo(0);
+        assumeThat(Path.of("/lib/systemd/systemd")).as("needs systemd (Debian package systemd)").isExecutable();
+        assumeThat(PrivateDbusDaemon.DBUS_DAEMON).as("needs dbus-daemon (Debian package dbus)").isExecutable();
+    }
 
     private final Path dir;
     private final Path busDir;

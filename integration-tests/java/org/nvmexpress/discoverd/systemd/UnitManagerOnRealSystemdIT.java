@@ -1,7 +1,6 @@
 package org.nvmexpress.discoverd.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,11 +47,7 @@ final class UnitManagerOnRealSystemdIT {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        assumeThat(SystemdSandbox.SCRIPT).as("needs ../shared/tools/systemd-sandbox").isExecutable();
-        assumeThat(Files.getAttribute(Path.of("/proc/self"), "unix:uid")).as("systemd-sandbox needs root")
-                .isEqualTo(0);
-        assumeThat(Path.of("/lib/systemd/systemd")).as("needs systemd (Debian package systemd)").isExecutable();
-        assumeThat(PrivateDbusDaemon.DBUS_DAEMON).as("needs dbus-daemon (Debian package dbus)").isExecutable();
+        SystemdSandbox.assumeUsable();
         sandbox = new SystemdSandbox(dir);
         nvme = writeConnector(dir.resolve("nvme"));
         sandbox.start(1800);

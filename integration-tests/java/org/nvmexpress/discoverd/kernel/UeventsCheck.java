@@ -9,9 +9,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.nvmexpress.discoverd.config.UeventGroup;
-import org.nvmexpress.discoverd.kernel.KernelEvent.ControllerAdded;
-import org.nvmexpress.discoverd.kernel.KernelEvent.ControllerRemoved;
-import org.nvmexpress.discoverd.kernel.KernelEvent.DiscoveryLogChanged;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.ControllerAdded;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.ControllerRemoved;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.DiscoveryLogChanged;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
+import org.nvmexpress.discoverd.kernel.uevent.UeventCounters;
+import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
 
 /**
  * The production {@link UeventMonitor} on the kernel's own uevents (reference §4.2): on the kernel

@@ -8,15 +8,15 @@ import java.util.List;
  * Virtual time: {@link #nanos()} moves only when a test calls {@link #advance(Duration)} or code
  * under test sleeps through it, which advances at once and records the pause.
  */
-final class FakeClock implements MonotonicClock, Sleeper {
+public final class FakeClock implements MonotonicClock, Sleeper {
     private long nanos;
     private final List<Duration> sleeps = new ArrayList<>();
 
-    FakeClock() {
+    public FakeClock() {
         this(Duration.ofHours(1)); // not zero, so code that treats 0 specially is not flattered
     }
 
-    FakeClock(Duration start) {
+    public FakeClock(Duration start) {
         this.nanos = start.toNanos();
     }
 
@@ -25,7 +25,7 @@ final class FakeClock implements MonotonicClock, Sleeper {
         return nanos;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("a monotonic clock cannot go back: " + duration);
         }
@@ -39,7 +39,7 @@ final class FakeClock implements MonotonicClock, Sleeper {
     }
 
     /** Every pause taken through {@link #sleep}, in order. */
-    List<Duration> sleeps() {
+    public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 }

@@ -28,6 +28,7 @@ import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.ControllerRemoved;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.DiscoveryLogChanged;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.EventsLost;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.Trigger;
+import org.nvmexpress.discoverd.registry.DeviceName;
 
 /**
  * The monitor on a real {@code NETLINK_KOBJECT_UEVENT} socket (TESTING §2 "Kernel uevents"): a real
@@ -140,12 +141,12 @@ final class UeventMonitorIT {
             for (int i = 0; i < 5; i++) {
                 events.add(awaitMatch(trustedEvents, e -> true));
             }
-            assertThat(events).hasSize(5).startsWith(new ControllerAdded("nvme5", 102),
-                    new DiscoveryLogChanged("nvme5", Trigger.LOG_PAGE_CHANGED_NOTICE, 103),
-                    new DiscoveryLogChanged("nvme5", Trigger.REDISCOVER, 104));
+            assertThat(events).hasSize(5).startsWith(new ControllerAdded(new DeviceName("nvme5"), 102),
+                    new DiscoveryLogChanged(new DeviceName("nvme5"), Trigger.LOG_PAGE_CHANGED_NOTICE, 103),
+                    new DiscoveryLogChanged(new DeviceName("nvme5"), Trigger.REDISCOVER, 104));
             assertThat(((KernelEvent.FcDiscovery) events.get(3)).tid().canonical()).isEqualTo("transport=fc;traddr="
                     + REMOTE + ";nqn=nqn.2014-08.org.nvmexpress.discovery;host-traddr=" + LOCAL);
-            assertThat(events.get(4)).isEqualTo(new ControllerRemoved("nvme5", 106));
+            assertThat(events.get(4)).isEqualTo(new ControllerRemoved(new DeviceName("nvme5"), 106));
             UeventCounters trusted = trusting.counters();
             assertThat(trusted.malformed()).isEqualTo(1);
             assertThat(trusted.rejected()).as("libudev format on the kernel group").isEqualTo(1);
@@ -177,7 +178,7 @@ final class UeventMonitorIT {
             sender.send(libudev("add", nvme(6), "nvme", 203), UDEV_GROUP);
             sender.send(libudev("change", "/devices/virtual/fc/fc_udev_device", "fc", 204, "FC_EVENT=nvmediscovery",
                     "NVMEFC_TRADDR=" + REMOTE), UDEV_GROUP);
-            assertThat(awaitMatch(events, e -> true)).isEqualTo(new ControllerAdded("nvme6", 203));
+            assertThat(awaitMatch(events, e -> true)).isEqualTo(new ControllerAdded(new DeviceName("nvme6"), 203));
             assertThat(awaitMatch(events, e -> true)).isInstanceOf(KernelEvent.FcDiscovery.class);
             assertThat(monitor.counters()).isEqualTo(new UeventCounters(5, 2, 0, 2, 1, 0, 0));
         }
@@ -223,7 +224,7 @@ final class UeventMonitorIT {
 
             sender.send(kernel("remove", nvme(7), "nvme", 999), KERNEL_GROUP);
             assertThat(awaitMatch(events, e -> true)).as("delivery resumed after the loss report")
-                    .isEqualTo(new ControllerRemoved("nvme7", 999));
+                    .isEqualTo(new ControllerRemoved(new DeviceName("nvme7"), 999));
             assertThat(monitor.counters().overflows()).isEqualTo(1);
             System.out.printf("overflow: SO_RCVBUF 1 (raised to the kernel's minimum), 200 uevents sent while the"
                     + " consumer was blocked: %d queued and delivered, the rest reported as lost by %s%n",

@@ -24,8 +24,9 @@
  * text ({@link org.nvmexpress.discoverd.kernel.AttributeText}, read by {@code sysfs} and {@code fc}),
  * the host identity a connect uses and a live controller is matched against
  * ({@link org.nvmexpress.discoverd.kernel.ConnectIdentity}), and time: the
- * {@link org.nvmexpress.discoverd.kernel.MonotonicClock} port with its {@code CLOCK_BOOTTIME} adapter
- * and the {@link org.nvmexpress.discoverd.kernel.Sleeper} port.
+ * one {@link org.nvmexpress.discoverd.kernel.Clock} port with its one adapter
+ * {@link org.nvmexpress.discoverd.kernel.PosixClock} ({@code CLOCK_BOOTTIME} for timers,
+ * {@code CLOCK_MONOTONIC} for systemd) and the {@link org.nvmexpress.discoverd.kernel.Sleeper} port.
  *
  * <p><b>May import:</b> {@code registry}, {@code tid}, the JDK and JNA (only the libc calls in use,
  * loaded on first use); none of its own sub-packages.
@@ -33,6 +34,6 @@
  * <p><b>Threading:</b> records and static helpers, immutable and thread-safe; the libc calls block
  * the calling worker thread, never the daemon's loop.
  *
- * <p><b>Entry class:</b> {@link org.nvmexpress.discoverd.kernel.BoottimeClock}, the production clock.
+ * <p><b>Entry class:</b> {@link org.nvmexpress.discoverd.kernel.PosixClock}, the production clock.
  */
 package org.nvmexpress.discoverd.kernel;

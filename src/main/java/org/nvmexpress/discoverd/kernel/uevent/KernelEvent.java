@@ -1,7 +1,7 @@
 package org.nvmexpress.discoverd.kernel.uevent;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.TransportId;
 
 /**
@@ -10,44 +10,41 @@ import org.nvmexpress.discoverd.tid.TransportId;
  * events (reference §4.2, §4.4); {@link EventsLost} says some uevents never arrived.
  */
 public sealed interface KernelEvent {
-    /** Controller names as the kernel makes them; anything else could walk out of {@code /sys/class/nvme}. */
-    Pattern CONTROLLER_NAME = Pattern.compile("nvme[0-9]{1,9}");
-
     /**
      * An NVMe controller device appeared ({@code nvme add}). The daemon waits for sysfs to settle
      * (§4.5) before reading its {@code cntrltype}.
      *
-     * @param devname the controller, {@code nvme<N>}
-     * @param seqnum  the uevent's sequence number
+     * @param device the controller
+     * @param seqnum the uevent's sequence number
      */
-    record ControllerAdded(String devname, long seqnum) implements KernelEvent {
+    record ControllerAdded(DeviceName device, long seqnum) implements KernelEvent {
         public ControllerAdded {
-            checkControllerName(devname);
+            Objects.requireNonNull(device, "device");
         }
     }
 
     /**
      * An NVMe controller device went away ({@code nvme remove}).
      *
-     * @param devname the controller, {@code nvme<N>}
-     * @param seqnum  the uevent's sequence number
+     * @param device the controller
+     * @param seqnum the uevent's sequence number
      */
-    record ControllerRemoved(String devname, long seqnum) implements KernelEvent {
+    record ControllerRemoved(DeviceName device, long seqnum) implements KernelEvent {
         public ControllerRemoved {
-            checkControllerName(devname);
+            Objects.requireNonNull(device, "device");
         }
     }
 
     /**
      * A controller says its Discovery Log Page may have changed ({@code nvme change}, §4.2).
      *
-     * @param devname the controller, {@code nvme<N>}
+     * @param device  the controller
      * @param trigger why
      * @param seqnum  the uevent's sequence number
      */
-    record DiscoveryLogChanged(String devname, Trigger trigger, long seqnum) implements KernelEvent {
+    record DiscoveryLogChanged(DeviceName device, Trigger trigger, long seqnum) implements KernelEvent {
         public DiscoveryLogChanged {
-            checkControllerName(devname);
+            Objects.requireNonNull(device, "device");
             Objects.requireNonNull(trigger, "trigger");
         }
     }
@@ -91,12 +88,6 @@ public sealed interface KernelEvent {
             if (overflows < 1) {
                 throw new IllegalArgumentException("overflows out of range: " + overflows);
             }
-        }
-    }
-
-    private static void checkControllerName(String devname) {
-        if (!CONTROLLER_NAME.matcher(Objects.requireNonNull(devname, "devname")).matches()) {
-            throw new IllegalArgumentException("devname is not nvme<N>: '" + devname + "'");
         }
     }
 }

@@ -3,6 +3,7 @@ package org.nvmexpress.discoverd.kernel.uevent;
 import java.util.Objects;
 import java.util.Optional;
 import org.nvmexpress.discoverd.config.ResolvedConnection;
+import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.InvalidTransportIdException;
 import org.nvmexpress.discoverd.tid.TransportId;
 
@@ -67,19 +68,22 @@ public final class UeventClassifier {
         if (!action.equals("add") && !action.equals("remove") && !action.equals("change")) {
             return new Ignored("nvme action " + LogText.quoted(action) + " is not used");
         }
-        String devname = uevent.sysname();
-        if (!KernelEvent.CONTROLLER_NAME.matcher(devname).matches()) {
-            return new Invalid("nvme device " + LogText.quoted(devname) + " is not named nvme<N>");
+        String sysname = uevent.sysname();
+        // Checked here, not left to DeviceName's constructor: a bad name from the wire is a counted
+        // malformed uevent, never an exception out of the reader; it could also walk out of /sys/class/nvme.
+        if (!DeviceName.isValid(sysname)) {
+            return new Invalid("nvme device " + LogText.quoted(sysname) + " is not named nvme<N>");
         }
+        DeviceName device = new DeviceName(sysname);
         long seqnum = uevent.seqnum();
         return switch (action) {
-            case "add" -> new Relevant(new KernelEvent.ControllerAdded(devname, seqnum));
-            case "remove" -> new Relevant(new KernelEvent.ControllerRemoved(devname, seqnum));
-            default -> change(uevent, devname);
+            case "add" -> new Relevant(new KernelEvent.ControllerAdded(device, seqnum));
+            case "remove" -> new Relevant(new KernelEvent.ControllerRemoved(device, seqnum));
+            default -> change(uevent, device);
         };
     }
 
-    private static Classification change(Uevent uevent, String devname) {
+    private static Classification change(Uevent uevent, DeviceName device) {
         Optional<KernelEvent.Trigger> trigger;
         if (uevent.property("NVME_AEN").filter(DISCOVERY_LOG_CHANGED_AEN::equals).isPresent()) {
             trigger = Optional.of(KernelEvent.Trigger.LOG_PAGE_CHANGED_NOTICE);
@@ -88,7 +92,7 @@ public final class UeventClassifier {
         } else {
             trigger = Optional.empty();
         }
-        return trigger.<Classification>map(t -> new Relevant(new KernelEvent.DiscoveryLogChanged(devname, t,
+        return trigger.<Classification>map(t -> new Relevant(new KernelEvent.DiscoveryLogChanged(device, t,
                 uevent.seqnum()))).orElseGet(() -> new Ignored(
                         "nvme change without NVME_AEN=" + DISCOVERY_LOG_CHANGED_AEN + " or NVME_EVENT=rediscover"));
     }

@@ -41,10 +41,10 @@ final class ControllerSettlerTest {
     @Test
     void awaitRereadsAfterShortPausesUntilPopulated() throws Exception {
         FakeSysfs sysfs = new FakeSysfs(List.of(BARE, PARTIAL, POPULATED));
-        long start = clock.nanos();
+        long start = clock.nowNanos();
         assertThat(settle(sysfs, 20)).isEqualTo(new SettledController.Populated(POPULATED, 3));
         assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(50));
-        assertThat(clock.nanos() - start).isEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(clock.nowNanos() - start).isEqualTo(Duration.ofMillis(100).toNanos());
     }
 
     @Test
@@ -66,10 +66,10 @@ final class ControllerSettlerTest {
     @Test
     void defaultsWaitAtMostAboutTheSecondUpstreamAlwaysWaits() throws Exception {
         FakeSysfs sysfs = new FakeSysfs(List.of(BARE));
-        long start = clock.nanos();
+        long start = clock.nowNanos();
         SettledController settled = new ControllerSettler(sysfs, clock).await(NVME4);
         assertThat(settled.reads()).isEqualTo(ControllerSettler.DEFAULT_READS);
-        assertThat(clock.nanos() - start).isEqualTo(Duration.ofMillis(950).toNanos());
+        assertThat(clock.nowNanos() - start).isEqualTo(Duration.ofMillis(950).toNanos());
     }
 
     @Test

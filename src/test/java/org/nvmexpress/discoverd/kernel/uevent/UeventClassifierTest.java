@@ -17,6 +17,7 @@ import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.Trigger;
 import org.nvmexpress.discoverd.kernel.uevent.UeventClassifier.Ignored;
 import org.nvmexpress.discoverd.kernel.uevent.UeventClassifier.Invalid;
 import org.nvmexpress.discoverd.kernel.uevent.UeventClassifier.Relevant;
+import org.nvmexpress.discoverd.registry.DeviceName;
 
 final class UeventClassifierTest {
     private static final String NVME3 = "/devices/virtual/nvme-fabrics/ctl/nvme3";
@@ -36,14 +37,14 @@ final class UeventClassifierTest {
 
     static Stream<Arguments> nvmeTable() {
         return Stream.of(
-                Arguments.of(uevent("nvme", "add", NVME3), new Relevant(new ControllerAdded("nvme3", 7))),
-                Arguments.of(uevent("nvme", "remove", NVME3), new Relevant(new ControllerRemoved("nvme3", 7))),
+                Arguments.of(uevent("nvme", "add", NVME3), new Relevant(new ControllerAdded(new DeviceName("nvme3"), 7))),
+                Arguments.of(uevent("nvme", "remove", NVME3), new Relevant(new ControllerRemoved(new DeviceName("nvme3"), 7))),
                 Arguments.of(uevent("nvme", "change", NVME3, "NVME_AEN=0x70f002"),
-                        new Relevant(new DiscoveryLogChanged("nvme3", Trigger.LOG_PAGE_CHANGED_NOTICE, 7))),
+                        new Relevant(new DiscoveryLogChanged(new DeviceName("nvme3"), Trigger.LOG_PAGE_CHANGED_NOTICE, 7))),
                 Arguments.of(uevent("nvme", "change", NVME3, "NVME_EVENT=rediscover"),
-                        new Relevant(new DiscoveryLogChanged("nvme3", Trigger.REDISCOVER, 7))),
+                        new Relevant(new DiscoveryLogChanged(new DeviceName("nvme3"), Trigger.REDISCOVER, 7))),
                 Arguments.of(uevent("nvme", "change", NVME3, "NVME_EVENT=rediscover", "NVME_AEN=0x70f002"),
-                        new Relevant(new DiscoveryLogChanged("nvme3", Trigger.LOG_PAGE_CHANGED_NOTICE, 7))),
+                        new Relevant(new DiscoveryLogChanged(new DeviceName("nvme3"), Trigger.LOG_PAGE_CHANGED_NOTICE, 7))),
                 Arguments.of(uevent("nvme", "change", NVME3, "NVME_AEN=0x70F002"), noNotice()),
                 Arguments.of(uevent("nvme", "change", NVME3, "NVME_AEN=0x0070f002"), noNotice()),
                 Arguments.of(uevent("nvme", "change", NVME3, "NVME_AEN=0x000002"), noNotice()),
@@ -125,9 +126,9 @@ final class UeventClassifierTest {
     }
 
     @Test
-    void eventsRejectNamesThatAreNotControllers() {
-        assertThatThrownBy(() -> new ControllerAdded("nvme0/../x", 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("devname is not nvme<N>: 'nvme0/../x'");
+    void eventsRejectAMissingDeviceOrAnImpossibleCount() {
+        assertThatThrownBy(() -> new ControllerAdded(null, 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("device");
         assertThatThrownBy(() -> new KernelEvent.EventsLost(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("overflows out of range: 0");
     }

@@ -24,7 +24,7 @@ final class UeventMonitorTest {
                 event -> seen.add(Thread.currentThread().getName() + ": " + event));
         socket.datagram(UeventBytes.kernel("add", NVME2, "nvme", 3), KERNEL);
         assertThat(seen.poll(10, TimeUnit.SECONDS))
-                .isEqualTo("uevent-monitor: ControllerAdded[devname=nvme2, seqnum=3]");
+                .isEqualTo("uevent-monitor: ControllerAdded[device=nvme2, seqnum=3]");
         monitor.close();
         assertThat(socket.released().getCount()).as("socket closed before close() returned").isZero();
         assertThat(monitor.counters()).isEqualTo(new UeventCounters(1, 1, 0, 0, 0, 0, 0));

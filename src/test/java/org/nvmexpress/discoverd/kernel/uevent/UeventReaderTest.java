@@ -14,6 +14,7 @@ import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.ControllerAdded;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.DiscoveryLogChanged;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.EventsLost;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.Trigger;
+import org.nvmexpress.discoverd.registry.DeviceName;
 
 /** The reader loop on the test thread, over a scripted socket. */
 final class UeventReaderTest {
@@ -45,8 +46,8 @@ final class UeventReaderTest {
                         "NVMEFC_TRADDR=nn-0x1:pn-0x2"), KERNEL)
                 .drained().closed();
         UeventReader reader = run();
-        assertThat(events).hasSize(3).startsWith(new ControllerAdded("nvme1", 1),
-                new DiscoveryLogChanged("nvme1", Trigger.LOG_PAGE_CHANGED_NOTICE, 3));
+        assertThat(events).hasSize(3).startsWith(new ControllerAdded(new DeviceName("nvme1"), 1),
+                new DiscoveryLogChanged(new DeviceName("nvme1"), Trigger.LOG_PAGE_CHANGED_NOTICE, 3));
         assertThat(((KernelEvent.FcDiscovery) events.get(2)).tid().traddr()).isEqualTo("nn-0x1:pn-0x2");
         assertThat(tapped).extracting(Uevent::seqnum).containsExactly(1L, 2L, 3L, 4L);
         assertThat(warnings).isEmpty();
@@ -71,7 +72,7 @@ final class UeventReaderTest {
         socket.datagram(ascii("garbage\0A=b\0"), KERNEL).datagram(ascii("more\0"), KERNEL)
                 .datagram(kernel("add", NVME1, "nvme", 5), KERNEL).closed();
         UeventReader reader = run();
-        assertThat(events).containsExactly(new ControllerAdded("nvme1", 5));
+        assertThat(events).containsExactly(new ControllerAdded(new DeviceName("nvme1"), 5));
         assertThat(warnings).containsExactly(
                 "uevent monitor - malformed uevent (12 bytes) from netlink port 0 (pid 0, uid 0):"
                         + " byte 0: header 'garbage' is not ACTION@DEVPATH",
@@ -86,8 +87,8 @@ final class UeventReaderTest {
                 .datagram(kernel("add", NVME1, "nvme", 10), KERNEL).drained()
                 .overflow().drained().closed();
         UeventReader reader = run();
-        assertThat(events).containsExactly(new ControllerAdded("nvme1", 1),
-                new KernelEvent.ControllerRemoved("nvme1", 9), new EventsLost(2), new ControllerAdded("nvme1", 10),
+        assertThat(events).containsExactly(new ControllerAdded(new DeviceName("nvme1"), 1),
+                new KernelEvent.ControllerRemoved(new DeviceName("nvme1"), 9), new EventsLost(2), new ControllerAdded(new DeviceName("nvme1"), 10),
                 new EventsLost(3));
         String dropped = "uevent monitor - the kernel dropped uevents (receive buffer full, ENOBUFS);"
                 + " reporting them as lost once the socket is drained";
@@ -99,7 +100,7 @@ final class UeventReaderTest {
     void overflowIsNotReportedWhenTheSocketClosesFirst() {
         socket.datagram(kernel("add", NVME1, "nvme", 1), KERNEL).overflow().closed();
         run();
-        assertThat(events).containsExactly(new ControllerAdded("nvme1", 1));
+        assertThat(events).containsExactly(new ControllerAdded(new DeviceName("nvme1"), 1));
     }
 
     @Test
@@ -110,6 +111,20 @@ final class UeventReaderTest {
         assertThat(warnings).containsExactly("uevent monitor - fc change /devices/virtual/fc/fc_udev_device"
                 + " (seqnum 9): fc nvmediscovery event without NVMEFC_TRADDR");
         assertThat(reader.counters()).isEqualTo(new UeventCounters(1, 0, 0, 0, 0, 1, 0));
+    }
+
+    @Test
+    void badControllerNameFromTheWireIsCountedNotThrown() {
+        // Eleven digits: no kernel instance number, and more than a DeviceName accepts.
+        socket.datagram(kernel("add", "/devices/virtual/nvme-fabrics/ctl/nvme12345678901", "nvme", 1), KERNEL)
+                .datagram(kernel("remove", "/devices/virtual/nvme-fabrics/ctl/nvme1n1", "nvme", 2), KERNEL)
+                .datagram(kernel("add", NVME1, "nvme", 3), KERNEL).closed();
+        UeventReader reader = run();
+        assertThat(events).containsExactly(new ControllerAdded(new DeviceName("nvme1"), 3));
+        assertThat(warnings).containsExactly("uevent monitor - nvme add /devices/virtual/nvme-fabrics/ctl/"
+                + "nvme12345678901 (seqnum 1): nvme device 'nvme12345678901' is not named nvme<N>",
+                "uevent monitor - 1 more unusable uevent in this burst");
+        assertThat(reader.counters()).isEqualTo(new UeventCounters(3, 1, 0, 0, 0, 2, 0));
     }
 
     @Test
@@ -126,7 +141,7 @@ final class UeventReaderTest {
             }
         }, warnings::add);
         reader.run();
-        assertThat(seen).containsExactly(new ControllerAdded("nvme1", 1), new ControllerAdded("nvme1", 2));
+        assertThat(seen).containsExactly(new ControllerAdded(new DeviceName("nvme1"), 1), new ControllerAdded(new DeviceName("nvme1"), 2));
     }
 
     @Test
@@ -161,7 +176,7 @@ final class UeventReaderTest {
         UeventReader reader = new UeventReader(socket, SenderPolicy.standard(UeventGroup.UDEV), tapped::add,
                 events::add, warnings::add);
         reader.run();
-        assertThat(events).containsExactly(new ControllerAdded("nvme1", 1));
+        assertThat(events).containsExactly(new ControllerAdded(new DeviceName("nvme1"), 1));
         assertThat(warnings).containsExactly("uevent monitor - rejected a uevent from netlink port 902 (pid 902,"
                 + " uid 1000): sent by uid 1000, not root", "uevent monitor - 1 more uevent rejected in this burst");
     }

@@ -40,7 +40,7 @@ public record Candidate(UnitRequest request, List<Source> sources) {
     }
 
     /**
-     * The TID a live controller is compared with ({@link org.nvmexpress.discoverd.kernel.ConnectionIdentityMatcher}):
+     * The TID a live controller is compared with ({@link org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher}):
      * the request's TID with the host NQN the connector will pass when the TID has none. A boot
      * controller's TID leaves its table's host NQN out (it is a connect option, so the unit name stays
      * the C daemon's), yet the kernel tells connections apart by it; without it here a boot path made

@@ -3,7 +3,7 @@ package org.nvmexpress.discoverd.daemon;
 import java.util.Objects;
 import java.util.Optional;
 import org.nvmexpress.discoverd.exclusion.MatchResult;
-import org.nvmexpress.discoverd.kernel.LiveController;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
 import org.nvmexpress.discoverd.systemd.UnitRequest;
 
 /**

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.nvmexpress.discoverd.ini.Diagnostic;
-import org.nvmexpress.discoverd.kernel.ConnectionIdentityMatcher;
-import org.nvmexpress.discoverd.kernel.IdentityMatch;
-import org.nvmexpress.discoverd.kernel.LiveController;
+import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
+import org.nvmexpress.discoverd.kernel.sysfs.IdentityMatch;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
 import org.nvmexpress.discoverd.registry.DeviceName;
 
 /**

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.nvmexpress.discoverd.kernel.ConnectionIdentityMatcher;
-import org.nvmexpress.discoverd.kernel.IdentityMatch;
-import org.nvmexpress.discoverd.kernel.LiveController;
+import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
+import org.nvmexpress.discoverd.kernel.sysfs.IdentityMatch;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.TransportId;
@@ -22,7 +22,7 @@ import org.nvmexpress.discoverd.tid.TransportId;
  *
  * <p>A controller whose {@code state} is {@code deleting}, {@code deleting (no IO)} or
  * {@code dead} realises nothing: it is going away, and adopting it would track a corpse (the same
- * rule as {@link org.nvmexpress.discoverd.kernel.SysfsLiveControllerLookup}). One that is
+ * rule as {@link org.nvmexpress.discoverd.kernel.sysfs.SysfsLiveControllerLookup}). One that is
  * {@code connecting} or {@code resetting} is the kernel reconnecting it, and counts.
  *
  * <p>Immutable.

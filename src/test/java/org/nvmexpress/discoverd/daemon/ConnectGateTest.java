@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
-import org.nvmexpress.discoverd.kernel.ControllerAddress;
-import org.nvmexpress.discoverd.kernel.LiveController;
+import org.nvmexpress.discoverd.kernel.sysfs.ControllerAddress;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.Role;
 

@@ -8,7 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
-import org.nvmexpress.discoverd.kernel.SysfsReader;
+import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.tid.UnitName;
 

@@ -5,7 +5,8 @@
  *
  * <p><b>Owns:</b> the file format (line classification, the {@code [exclusions]} section, the header
  * of new files), entry validation, the matcher ({@link org.nvmexpress.discoverd.exclusion.ExclusionLists#match}:
- * re-reads the files on every call and fails open), and the writers (add, remove, create, delete
+ * re-reads the files on every call and fails open; {@link org.nvmexpress.discoverd.exclusion.ExclusionSnapshot}:
+ * the lists read once, indexed, for a pass over many connections), and the writers (add, remove, create, delete
  * and the version-checked write behind {@code exclusion edit}). Readers are fail-safe: they skip
  * what they do not understand. Writers are strict: they refuse content a reader would skip, and
  * every change is an atomic replacement under the directory's {@code flock}, the lock nvme-cli's

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -25,6 +28,8 @@ import org.nvmexpress.discoverd.tid.Role;
  */
 final class FabricsFileParserPropertyTest {
     private static final String NAME = "etc/nvme/nvme-fabrics.conf.d/x.conf";
+    /** What {@link FabricsFileParser#looksLikeInlineComment} used to be: the oracle for short values. */
+    private static final Pattern OLD_INLINE_COMMENT = Pattern.compile(".*[ \t]#.*");
     private static Path dir;
 
     @BeforeContainer
@@ -100,6 +105,29 @@ final class FabricsFileParserPropertyTest {
         } catch (IniReadException e) {
             assertThat(e.reason()).isEqualTo(IniReadException.Reason.NUL_BYTE);
         }
+    }
+
+    /**
+     * The inline-comment check reads each character at most once, whatever the value, and decides
+     * as the regular expression it replaced did (compared where that expression is still cheap).
+     */
+    @Property(tries = 300)
+    void inlineCommentCheckIsOnePassAndKeepsTheOldDecision(@ForAll("hostileValues") String value) {
+        CountingChars chars = new CountingChars(value);
+        boolean found = FabricsFileParser.looksLikeInlineComment(chars);
+        assertThat(chars.reads()).isLessThanOrEqualTo(value.length());
+        if (value.length() <= 2_000) {
+            assertThat(found).isEqualTo(OLD_INLINE_COMMENT.matcher(value).matches());
+        }
+    }
+
+    /** Long runs of the characters the check looks at: blanks, hashes and every line break. */
+    @Provide
+    Arbitrary<String> hostileValues() {
+        Arbitrary<String> piece = Arbitraries.of(" #", "\t#", "#", " ", "\t", "x", "a #", "\u2028", "\u2029",
+                "\u0085", "\r", "\n", "\u00e9", "\uD83D\uDE00", "\uD800");
+        Arbitrary<String> run = Combinators.combine(piece, Arbitraries.integers().between(1, 4_000)).as(String::repeat);
+        return run.list().ofMaxSize(6).map(runs -> String.join("", runs));
     }
 
     @Provide

@@ -83,7 +83,8 @@ final class FabricsFileParser {
         if (!key.isSecret() && looksLikeInlineComment(value)) {
             return inlineComment(key.configName(), value);
         }
-        return "invalid value for '" + key.configName() + "': '" + key.printable(value) + "' (" + expected + ")";
+        return "invalid value for '" + key.configName() + "': " + ValueSyntax.quotedShort(key.printable(value))
+                + " (" + expected + ")";
     }
 
     /** Checks an identity or NQN value; {@code null} when fine. */

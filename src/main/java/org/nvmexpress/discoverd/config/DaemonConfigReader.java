@@ -1,11 +1,11 @@
 package org.nvmexpress.discoverd.config;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.ini.IniDocument;
 import org.nvmexpress.discoverd.ini.IniLine;
@@ -30,6 +30,8 @@ import org.nvmexpress.discoverd.ini.IniReader;
  * </ul>
  *
  * <p>The message texts up to {@code ignored} are the C daemon's, so log searches keep working.
+ * At most {@link CappedDiagnostics#PER_FILE} warnings are kept, then {@code FILE: N more problems
+ * not shown}: a file of junk lines must not cost a diagnostic per line.
  */
 public final class DaemonConfigReader {
     /** Longest part of a value quoted in a warning; a 1 MiB value should not become a log line. */
@@ -39,7 +41,8 @@ public final class DaemonConfigReader {
      * What a read produced.
      *
      * @param config      the settings, valid whatever the file said
-     * @param diagnostics warnings about the file, in file order; empty when all of it was used
+     * @param diagnostics warnings about the file, in file order, capped as the class says; empty when
+     *                    all of it was used
      */
     public record Result(DaemonConfig config, List<Diagnostic> diagnostics) {
         public Result {
@@ -74,7 +77,7 @@ public final class DaemonConfigReader {
     static Result interpret(IniDocument document) {
         String file = document.file();
         DaemonConfig config = DaemonConfig.DEFAULTS;
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        CappedDiagnostics diagnostics = new CappedDiagnostics(file);
         boolean inGlobal = false;
         for (IniLine line : document.lines()) {
             if (line instanceof IniLine.Section section) {
@@ -93,11 +96,11 @@ public final class DaemonConfigReader {
                 }
             }
         }
-        return new Result(config, diagnostics);
+        return new Result(config, diagnostics.toList());
     }
 
     private static DaemonConfig apply(DaemonConfig config, IniLine.KeyValue pair, String file,
-            List<Diagnostic> diagnostics) {
+            CappedDiagnostics diagnostics) {
         Optional<Key> key = Key.named(pair.key());
         if (key.isEmpty()) {
             diagnostics.add(Diagnostic.warning(file, pair.line(), "unknown key " + quoted(pair.key()) + ", ignored"));

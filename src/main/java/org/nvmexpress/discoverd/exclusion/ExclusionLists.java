@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.TransportId;
 
@@ -49,7 +50,8 @@ public final class ExclusionLists {
      */
     public MatchResult match(TransportId connection) {
         Objects.requireNonNull(connection, "connection");
-        List<Diagnostic> skipped = new ArrayList<>();
+        // One finding per unreadable list; capped like a file's findings, for a directory of many.
+        CappedDiagnostics skipped = new CappedDiagnostics(under(DROP_IN_DIR).toString());
         List<ListFile> files;
         try {
             files = lists();
@@ -71,11 +73,11 @@ public final class ExclusionLists {
             for (ListLine line : ListText.parse(content.get()).entryLines()) {
                 Optional<ExclusionEntry> entry = ExclusionEntry.tryParse(line.value());
                 if (entry.isPresent() && entry.get().matches(connection)) {
-                    return new MatchResult.Excluded(list.path(), line.number(), entry.get(), skipped);
+                    return new MatchResult.Excluded(list.path(), line.number(), entry.get(), skipped.toList());
                 }
             }
         }
-        return new MatchResult.NotExcluded(skipped);
+        return new MatchResult.NotExcluded(skipped.toList());
     }
 
     /**
@@ -138,7 +140,8 @@ public final class ExclusionLists {
 
     /**
      * What {@link #write} would refuse in {@code text} (errors) and what readers would silently
-     * ignore inside {@code [exclusions]} (warnings), each naming {@code file} and the line.
+     * ignore inside {@code [exclusions]} (warnings), each naming {@code file} and the line: the
+     * first {@link CappedDiagnostics#PER_FILE}, then {@code FILE: N more problems not shown}.
      */
     public static List<Diagnostic> check(String file, String text) {
         return ListText.parse(text).check(file);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.TransportId;
 
@@ -177,7 +178,8 @@ public final class ExclusionLists {
 
     /**
      * What {@link #write} would refuse in {@code text} (errors) and what readers would silently
-     * ignore inside {@code [exclusions]} (warnings), each naming {@code file} and the line.
+     * ignore inside {@code [exclusions]} (warnings), each naming {@code file} and the line: the
+     * first {@link CappedDiagnostics#PER_FILE}, then {@code FILE: N more problems not shown}.
      */
     public static List<Diagnostic> check(String file, String text) {
         return ListText.parse(text).check(file);

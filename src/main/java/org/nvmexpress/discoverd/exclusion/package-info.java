@@ -14,8 +14,8 @@
  * reason and the {@link org.nvmexpress.discoverd.ini.Diagnostic}s that name file and line.
  *
  * <p><b>May import:</b> {@code tid} (entries are TIDs), {@code fs} (atomic replacement, directory
- * lock), {@code ini} ({@code Diagnostic} only: the line classification differs from
- * {@code IniReader}'s, see {@code ListText}).
+ * lock), {@code ini} ({@code Diagnostic} and its per-file cap only: the line classification
+ * differs from {@code IniReader}'s, see {@code ListText}).
  *
  * <p><b>Threading:</b> immutable values and a stateless facade; safe from any thread and any number
  * of processes. Every call does blocking file I/O (at most 1 MiB per file).

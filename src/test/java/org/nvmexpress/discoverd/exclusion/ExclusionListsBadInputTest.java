@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.exclusion.ExclusionException.Reason;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.ini.UnreadableFile;
 import org.nvmexpress.discoverd.tid.TidParser;
@@ -155,5 +156,19 @@ final class ExclusionListsBadInputTest {
         });
         assertThatThrownBy(() -> lists().read(ListName.DEFAULT))
                 .isInstanceOfSatisfying(ExclusionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.IO_ERROR));
+    }
+
+    /** Fuzzing found this: one diagnostic was kept per bad line, however many lines a list had. */
+    @Test
+    void aListOfThousandsOfBadLinesKeepsAHundredFindingsAndCountsTheRest() {
+        String text = "[exclusions]\n" + "exclusion = bogus\n".repeat(20_000);
+        assertThat(ExclusionLists.check("f", text)).hasSize(CappedDiagnostics.PER_FILE + 1)
+                .last().isEqualTo(Diagnostic.error("f", 0, "19900 more problems not shown"));
+        Path file = lists().file(TENANT);
+        assertThatThrownBy(() -> lists().write(TENANT, text, ListContent.ABSENT))
+                .isInstanceOfSatisfying(ExclusionException.class, e -> assertThat(e.problems())
+                        .hasSize(CappedDiagnostics.PER_FILE + 1).first().isEqualTo(Diagnostic.error(file.toString(), 2,
+                                "invalid entry 'bogus': bare token without '=': 'bogus'")))
+                .hasMessage(file + ": 20000 invalid lines, nothing written");
     }
 }

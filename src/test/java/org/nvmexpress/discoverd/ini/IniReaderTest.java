@@ -110,6 +110,24 @@ final class IniReaderTest {
     }
 
     @Test
+    void aBudgetSharedByFilesRefusesTheOneThatDoesNotFitAndKeepsTheRest() throws Exception {
+        Path first = Files.writeString(dir.resolve("a.conf"), "[Host]\n");
+        Path second = Files.writeString(dir.resolve("b.conf"), "[Subsystem]\n");
+        ReadBudget budget = new ReadBudget(10);
+        assertThat(IniReader.read(first, "a.conf", budget).lines()).hasSize(1);
+        assertThat(budget.remainingBytes()).isEqualTo(3);
+        assertThatThrownBy(() -> IniReader.read(second, "b.conf", budget))
+                .isInstanceOfSatisfying(IniReadException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(IniReadException.Reason.TOO_LARGE);
+                    assertThat(e.getMessage()).isEqualTo("b.conf: not read: the files read with it are limited to"
+                            + " 10 bytes together, and only 3 bytes were left (the file has 12)");
+                });
+        assertThat(budget.remainingBytes()).isEqualTo(3);
+        assertThat(IniReader.read(Files.writeString(dir.resolve("c.conf"), "#\n\n"), "c.conf", budget).lines()).isEmpty();
+        assertThat(budget.remainingBytes()).isZero();
+    }
+
+    @Test
     void fileOfExactlyOneMebibyteIsRead() throws Exception {
         Path edge = dir.resolve("edge.conf");
         byte[] bytes = new byte[IniReader.MAX_BYTES];

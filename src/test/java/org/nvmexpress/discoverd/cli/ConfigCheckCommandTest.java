@@ -44,10 +44,27 @@ final class ConfigCheckCommandTest {
     }
 
     @Test
-    void daemonConfigFindingsAreWarnings() throws IOException {
-        Path conf = write("etc/nvme/nvme-discoverd.conf", "[Global]\ndebug-level = loud\n");
-        assertThat(cli.run("config", "check", "--root", root.toString())).isZero();
-        assertThat(cli.out()).contains(conf + ":2: warning: invalid value for 'debug-level', ignored");
+    void daemonConfigInvalidValueIsAnError() throws IOException {
+        Path conf = write("etc/nvme/nvme-discoverd.conf", "[Global]\ndebug-level = loud\n[Discovery]\n"
+                + "dc-giveup-timeout = 3 dayz\n");
+        assertThat(cli.run("config", "check", "--root", root.toString())).isEqualTo(1);
+        assertThat(cli.out()).isEqualTo(conf + ":2: error: invalid value for 'debug-level', ignored: 'loud'"
+                + " (expected err, warn, info or debug)\n"
+                + conf + ":4: error: invalid value for 'dc-giveup-timeout', ignored: '3 dayz' ('z' at character 6 is"
+                + " not a number; expected a time span such as 72h, 1h 30min, 90 (seconds), 0 or infinity)\n"
+                + "2 errors, 0 warnings; 0 fabrics files read, 0 connections usable\n");
+    }
+
+    @Test
+    void daemonConfigOlderLayoutAndMisplacedKeysAreWarnings() throws IOException {
+        Path conf = write("etc/nvme/nvme-discoverd.conf", "[Global]\nepcsd-poll-interval-minutes = 5\n"
+                + "dc-giveup-hours = 12\n[Discovery]\nnbft = no\n");
+        assertThat(cli.run("config", "check", "--daemon-config", conf.toString(), "--root", root.toString())).isZero();
+        assertThat(cli.out()).isEqualTo(
+                conf + ":2: warning: 'epcsd-poll-interval-minutes' in [Global] is deprecated: move it to [Discovery]\n"
+                + conf + ":3: warning: 'dc-giveup-hours' is deprecated: use 'dc-giveup-timeout = 12h' in [Discovery]\n"
+                + conf + ":5: warning: 'nbft' belongs in [Global], ignored\n"
+                + "0 errors, 3 warnings; 0 fabrics files read, 0 connections usable\n");
     }
 
     @Test
@@ -67,5 +84,17 @@ final class ConfigCheckCommandTest {
         assertThat(cli.run("config", "check", "--fabrics", sample.toString(), "--daemon-config", daemon.toString()))
                 .as(cli.out()).isZero();
         assertThat(cli.out()).isEqualTo("0 errors, 0 warnings; 2 fabrics files read, 7 connections usable\n");
+    }
+
+    /** A file of junk lines prints its first hundred findings, then how many more there are. */
+    @Test
+    void findingsPastAFilesFirstHundredAreCountedNotPrinted() throws IOException {
+        Path conf = write("etc/nvme/nvme-fabrics.conf", "junk\n".repeat(5_000));
+        write("etc/nvme/nvme-discoverd.conf", "junk\n".repeat(150));
+        Path daemon = root.resolve("etc/nvme/nvme-discoverd.conf");
+        assertThat(cli.run("config", "check", "--root", root.toString())).isEqualTo(1);
+        assertThat(cli.out().lines()).hasSize(100 + 1 + 100 + 1 + 1)
+                .contains(daemon + ": warning: 50 more problems not shown", conf + ": error: 4900 more problems not shown")
+                .last().isEqualTo("100 errors, 100 warnings, 4950 more not shown; 1 fabrics file read, 0 connections usable");
     }
 }

@@ -57,7 +57,7 @@ public final class SystemdUnitManager implements UnitManager {
         this.calls = new UnitCalls(bus);
         this.commands = Objects.requireNonNull(commands, "commands");
         this.properties = new TransientUnitProperties(scripts, settings.disconnectTimeout());
-        this.credentialFiles = new CredentialFiles(scripts);
+        this.credentialFiles = new CredentialFiles(settings.root(), scripts);
         this.runner = Objects.requireNonNull(runner, "runner");
         this.poster = Objects.requireNonNull(poster, "poster");
         this.ledger = new JobLedger(settings.maxPendingUnits());

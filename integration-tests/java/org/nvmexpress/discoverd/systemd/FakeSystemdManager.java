@@ -23,14 +23,17 @@ import org.freedesktop.systemd1.UnitExists;
 /**
  * A scripted systemd Manager, exported through dbus-java as {@code org.freedesktop.systemd1} at
  * {@code /org/freedesktop/systemd1} on a private bus. Each call is recorded as {@code "Method unit"};
- * a call answers normally (a new job), or as scripted per call: with an error, never, or with its
- * {@code JobRemoved} sent before the reply. Jobs end when the test says so. Units answer
+ * a call answers normally (a new job), or as scripted per call: with an error, never (with or without
+ * making its job first), or with its {@code JobRemoved} sent before the reply. Jobs end when the test
+ * says so; with {@link #onePathPerUnit} every job of a unit has the same path. Units answer
  * {@code ActiveState}, {@code Job} and {@code Result} through {@code org.freedesktop.DBus.Properties}.
+ * The fake can leave the bus and come back
+ * ({@link #leave}, {@link #rejoin}), as systemd does for {@code daemon-reexec}.
  */
 final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable {
     static final String PATH = "/org/freedesktop/systemd1";
 
-    enum Answer { JOB, JOB_REMOVED_BEFORE_REPLY, UNIT_EXISTS, NO_SUCH_UNIT, NEVER }
+    enum Answer { JOB, JOB_REMOVED_BEFORE_REPLY, JOB_THEN_NEVER, UNIT_EXISTS, NO_SUCH_UNIT, NEVER }
 
     /** A unit's state as the fake reports it. */
     record UnitState(String activeState, String result, int jobId) {
@@ -45,6 +48,9 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
     private final CountDownLatch release = new CountDownLatch(1);
     private DBusConnection connection;
     private int nextJob = 100;
+    /** Every job of a unit gets the same path, job after job. */
+    volatile boolean onePathPerUnit;
+    private final Map<String, Integer> pathIds = new HashMap<>();
 
     /** Connects to the bus at {@code address} and takes systemd's name there (again after a restart). */
     synchronized void connect(String address) throws DBusException {
@@ -52,6 +58,16 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
         connection.requestBusName("org.freedesktop.systemd1");
         connection.exportObject(PATH, this);
         exported.clear();
+    }
+
+    /** Gives up systemd's name: the bus tells every watcher the name has no owner. */
+    synchronized void leave() throws DBusException {
+        connection.releaseBusName("org.freedesktop.systemd1");
+    }
+
+    /** Takes systemd's name again, as a re-executed systemd does. */
+    synchronized void rejoin() throws DBusException {
+        connection.requestBusName("org.freedesktop.systemd1");
     }
 
     synchronized void answer(String call, Answer answer) {
@@ -191,15 +207,22 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
      */
     private DBusPath job(String method, String unit) {
         Answer answer = answerFor(method, unit);
-        if (answer != Answer.JOB && answer != Answer.JOB_REMOVED_BEFORE_REPLY) {
+        if (answer != Answer.JOB && answer != Answer.JOB_REMOVED_BEFORE_REPLY && answer != Answer.JOB_THEN_NEVER) {
             answerWith(record(method, unit), unit);
         }
         String job;
         synchronized (this) {
-            job = PATH + "/job/" + nextJob++;
+            int id = onePathPerUnit ? pathIds.computeIfAbsent(unit, u -> nextJob++) : nextJob++;
+            job = PATH + "/job/" + id;
             latestJob.put(unit, job);
+            if (answer == Answer.JOB_THEN_NEVER) {
+                units.put(unit, new UnitState("activating", "success", id));
+            }
         }
         calls.add(method + " " + unit);
+        if (answer == Answer.JOB_THEN_NEVER) {
+            answerWith(Answer.NEVER, unit);
+        }
         if (answer == Answer.JOB_REMOVED_BEFORE_REPLY) {
             try {
                 finish(unit, "done");

@@ -103,7 +103,7 @@ final class UnitManagerBusRestartIT {
                 sandbox.busAddress());
         manager = SystemdUnitManager.create(settings, path -> true,
                 new DbusSystemdBus(settings.busAddress(), settings.callTimeout()), CallRunner.singleThread(),
-                StateScripts.RUNTIME_DIR, events::add);
+                events::add);
         return manager;
     }
 

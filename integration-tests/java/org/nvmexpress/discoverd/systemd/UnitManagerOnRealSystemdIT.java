@@ -110,7 +110,7 @@ final class UnitManagerOnRealSystemdIT {
                 Duration.ofSeconds(2), sandbox.busAddress());
         manager = SystemdUnitManager.create(settings, path -> true,
                 new DbusSystemdBus(settings.busAddress(), settings.callTimeout()), CallRunner.singleThread(),
-                StateScripts.RUNTIME_DIR, events::add);
+                events::add);
         return manager;
     }
 

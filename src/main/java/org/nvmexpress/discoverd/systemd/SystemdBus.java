@@ -19,13 +19,30 @@ interface SystemdBus extends AutoCloseable {
 
         /** The connection broke (for example dbus-daemon restarted). Not called for {@link #close()}. */
         void busLost(String reason);
+
+        /**
+         * {@code org.freedesktop.systemd1} lost its owner ({@code NameOwnerChanged} to nobody):
+         * systemd left the bus, e.g. for {@code systemctl daemon-reexec}.
+         */
+        void systemdLeft();
+
+        /**
+         * {@code org.freedesktop.systemd1} has a new owner: systemd is (back) on the bus, a new
+         * instance that knows nothing of our subscription.
+         */
+        void systemdJoined();
     }
 
     /**
-     * (Re)connects: a fresh connection replacing any previous one, the {@code JobRemoved} match,
-     * {@code Subscribe()}. Afterwards {@code listener} hears about jobs and loss.
+     * (Re)connects: a fresh connection replacing any previous one, the {@code JobRemoved} and
+     * {@code NameOwnerChanged} matches, {@code Subscribe()}. Afterwards {@code listener} hears about
+     * jobs, loss and systemd's comings and goings, also when {@code Subscribe()} failed (systemd not
+     * on the bus).
      */
     void connect(Listener listener) throws BusCallException;
+
+    /** {@code Subscribe()} on the current connection: after systemd came back to the bus. */
+    void subscribe() throws BusCallException;
 
     /**
      * {@code StartTransientUnit(unit, "replace", properties, [])}; returns the job's object path.

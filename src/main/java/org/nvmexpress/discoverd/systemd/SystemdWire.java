@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.systemd;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.freedesktop.dbus.DBusPath;
@@ -73,10 +74,14 @@ final class SystemdWire {
         throw DbusSystemdBus.malformed("Get", new Object[] {value});
     }
 
+    /** A struct as dbus-java hands it over without a type to map it to: an array or a list. */
+    private static List<?> fields(Object value) {
+        return value instanceof Object[] struct ? Arrays.asList(struct) : value instanceof List<?> list ? list : List.of();
+    }
+
     /** The job of a unit's {@code Job} property, {@code (uo)}: empty when the id is 0 (no job). */
     static Optional<String> job(Object value) throws BusCallException {
-        List<?> fields = value instanceof Object[] struct ? List.of(struct)
-                : value instanceof List<?> list ? list : List.of();
+        List<?> fields = fields(value);
         if (fields.size() == 2 && fields.get(0) instanceof UInt32 id && fields.get(1) instanceof DBusPath path) {
             return id.longValue() == 0 ? Optional.empty() : Optional.of(path.getPath());
         }

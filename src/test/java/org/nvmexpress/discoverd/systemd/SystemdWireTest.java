@@ -51,4 +51,6 @@ final class SystemdWireTest {
         assertThatThrownBy(() -> SystemdWire.job("nonsense")).isInstanceOf(BusCallException.class)
                 .hasMessage("unexpected reply: [nonsense]");
     }
+
+
 }

@@ -26,8 +26,8 @@ import org.freedesktop.systemd1.UnitExists;
  * a call answers normally (a new job), or as scripted per call: with an error, never (with or without
  * making its job first), or with its {@code JobRemoved} sent before the reply. Jobs end when the test
  * says so; with {@link #onePathPerUnit} every job of a unit has the same path. Units answer
- * {@code ActiveState}, {@code Job} and {@code Result} through {@code org.freedesktop.DBus.Properties}.
- * The fake can leave the bus and come back
+ * {@code ActiveState}, {@code Job} and {@code Result} through {@code org.freedesktop.DBus.Properties}
+ * and are listed by {@code ListUnitsByPatterns}. The fake can leave the bus and come back
  * ({@link #leave}, {@link #rejoin}), as systemd does for {@code daemon-reexec}.
  */
 final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable {
@@ -158,6 +158,20 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
     @Override
     public void subscribe() {
         calls.add("Subscribe");
+    }
+
+    /** The units set by the test whose names start like the patterns (only {@code prefix*} patterns). */
+    @Override
+    public synchronized List<UnitEntry> listUnitsByPatterns(List<String> states, List<String> patterns) {
+        calls.add("ListUnitsByPatterns " + String.join(",", patterns));
+        return units.entrySet().stream()
+                .filter(u -> patterns.stream().anyMatch(p -> u.getKey().startsWith(p.replace("*", ""))))
+                .map(u -> new UnitEntry(u.getKey(), "", "loaded", u.getValue().activeState(),
+                        u.getValue().activeState().equals("active") ? "exited" : "dead", "",
+                        new DBusPath(PATH + "/unit/x"), new UInt32(u.getValue().jobId()),
+                        u.getValue().jobId() == 0 ? "" : "start",
+                        new DBusPath(u.getValue().jobId() == 0 ? "/" : PATH + "/job/" + u.getValue().jobId())))
+                .toList();
     }
 
     /** Releases calls that were told never to answer, then leaves the bus. */

@@ -27,7 +27,7 @@ import org.nvmexpress.discoverd.systemd.UnitEvent.UnitState;
  * The unit manager with its real D-Bus adapter against a scripted systemd on a private
  * {@code dbus-daemon} (TESTING §2): the wire format, D-Bus error names, a call that never answers
  * and its settling, the same job path returned job after job, a {@code JobRemoved} sent before the
- * reply, systemd leaving and rejoining the bus, and a restart of the bus.
+ * reply, systemd leaving and rejoining the bus, the listing of our units, and a restart of the bus.
  */
 final class UnitManagerOnPrivateBusIT {
     private static final UnitRequest A = UnitFixtures.ioc(0);
@@ -189,6 +189,20 @@ final class UnitManagerOnPrivateBusIT {
         systemd.finish(B.unit().value(), "done");
         assertThat(nextEvent()).isEqualTo(new JobDone(B.unit(), "done"));
         assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+    }
+
+    @Test
+    void ourUnitsAreListedWithTheirStatesAndPendingJobs() throws Exception {
+        systemd.setUnit(A.unit().value(), new FakeSystemdManager.UnitState("active", "success", 0));
+        systemd.setUnit(B.unit().value(), new FakeSystemdManager.UnitState("activating", "success", 7));
+        systemd.setUnit("nvme-discoverd-extra.service", new FakeSystemdManager.UnitState("active", "success", 0));
+        systemd.setUnit("ssh.service", new FakeSystemdManager.UnitState("active", "success", 0));
+        manager(Duration.ofSeconds(5)).listUnits();
+        assertThat(systemd.nextCall()).isEqualTo("ListUnitsByPatterns nvme-discoverd-*");
+        UnitEvent listed = nextEvent();
+        assertThat(listed).isInstanceOf(UnitEvent.UnitsListed.class);
+        assertThat(((UnitEvent.UnitsListed) listed).units()).containsExactlyInAnyOrder(
+                new ListedUnit(A.unit(), "active", "exited", false), new ListedUnit(B.unit(), "activating", "dead", true));
     }
 
     @Test

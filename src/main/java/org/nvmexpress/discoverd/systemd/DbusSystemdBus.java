@@ -123,6 +123,12 @@ final class DbusSystemdBus implements SystemdBus {
     }
 
     @Override
+    public List<ListedUnit> listUnits(List<String> patterns) throws BusCallException {
+        Object[] reply = call(MANAGER_PATH, MANAGER, "ListUnitsByPatterns", "asas", List.of(), patterns);
+        return SystemdWire.listedUnits(reply);
+    }
+
+    @Override
     public void close() {
         DBusConnection old;
         synchronized (lock) {

@@ -10,8 +10,8 @@ import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
  * The unit manager's shared state behind one lock: the waiting work and the slots it takes
- * ({@link JobSlots}), the flights in systemd's hands ({@link JobTracker}), the stops held while
- * systemd is out of reach, and whether it is reachable. Touched by callers, the call
+ * ({@link JobSlots}), the flights in systemd's hands ({@link JobTracker}), the stops and the listing
+ * held while systemd is out of reach, and whether it is reachable. Touched by callers, the call
  * runner and the bus's signal threads; every method is atomic and none blocks.
  *
  * <p>Invariant: a unit holds a slot exactly while the tracker has a flight for it. Every method that
@@ -28,6 +28,8 @@ final class JobLedger {
     private final JobTracker tracker = new JobTracker(EARLY_SIGNALS);
     /** Stops asked for while systemd was out of reach, to send once it is back. */
     private final Set<UnitName> heldStops = new LinkedHashSet<>();
+    /** A listing asked for while systemd was out of reach. */
+    private boolean heldList;
     private Bus bus = Bus.CONNECTING;
     private boolean closed;
 
@@ -74,6 +76,22 @@ final class JobLedger {
         List<UnitName> stops = List.copyOf(heldStops);
         heldStops.clear();
         return stops;
+    }
+
+    /** A listing: true to ask now, false when it waits for systemd (joining one already waiting). */
+    synchronized boolean listNowOrHold() {
+        heldList |= bus != Bus.UP;
+        return bus == Bus.UP;
+    }
+
+    synchronized void holdList() {
+        heldList = true;
+    }
+
+    synchronized boolean takeHeldList() {
+        boolean held = heldList;
+        heldList = false;
+        return held;
     }
 
     /** The call answered with {@code jobPath}. */

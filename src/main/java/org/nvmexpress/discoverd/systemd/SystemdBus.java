@@ -67,6 +67,12 @@ interface SystemdBus extends AutoCloseable {
      */
     UnitStatus unitStatus(UnitName unit) throws BusCallException;
 
+    /**
+     * {@code ListUnitsByPatterns([], patterns)}: the loaded units matching the glob {@code patterns}.
+     * Names that are not connection unit names ({@link UnitName}) are left out.
+     */
+    List<ListedUnit> listUnits(List<String> patterns) throws BusCallException;
+
     /** Closes the connection; no listener call follows. */
     @Override
     void close();

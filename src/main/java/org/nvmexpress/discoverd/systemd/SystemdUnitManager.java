@@ -113,6 +113,13 @@ public final class SystemdUnitManager implements UnitManager {
     }
 
     @Override
+    public void listUnits() {
+        if (ledger.listNowOrHold()) {
+            runner.execute(dispatcher::callList);
+        }
+    }
+
+    @Override
     public void close() {
         ledger.close();
         runner.close();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.messages.Error;
@@ -11,12 +12,16 @@ import org.freedesktop.dbus.messages.Message;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.UInt64;
 import org.freedesktop.dbus.types.Variant;
+import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
  * Our values in dbus-java's wire forms and back: a struct is an {@code Object[]} of its fields, a
  * variant carries its signature explicitly (dbus-java cannot infer it for a generic list).
  */
 final class SystemdWire {
+    /** The shape {@link UnitName} accepts, checked first so a foreign name is skipped, not thrown on. */
+    private static final Pattern UNIT_NAME = Pattern.compile("nvme-discoverd-[0-9a-f]{12}\\.service");
+
     private SystemdWire() {
     }
 
@@ -72,6 +77,29 @@ final class SystemdWire {
             return s;
         }
         throw DbusSystemdBus.malformed("Get", new Object[] {value});
+    }
+
+    /**
+     * The reply of {@code ListUnitsByPatterns}, {@code a(ssssssouso)}: name, description, load state,
+     * active state, sub state, followed unit, unit path, job id, job type, job path. Names that are
+     * not connection unit names are left out (the pattern {@code nvme-discoverd-*} matches others).
+     */
+    static List<ListedUnit> listedUnits(Object[] reply) throws BusCallException {
+        if (reply.length != 1 || !(reply[0] instanceof List<?> entries)) {
+            throw DbusSystemdBus.malformed("ListUnitsByPatterns", reply);
+        }
+        List<ListedUnit> units = new ArrayList<>(entries.size());
+        for (Object entry : entries) {
+            List<?> f = fields(entry);
+            if (f.size() != 10 || !(f.get(0) instanceof String name) || !(f.get(3) instanceof String active)
+                    || !(f.get(4) instanceof String sub) || !(f.get(7) instanceof UInt32 jobId)) {
+                throw DbusSystemdBus.malformed("ListUnitsByPatterns", new Object[] {entry});
+            }
+            if (UNIT_NAME.matcher(name).matches()) {
+                units.add(new ListedUnit(new UnitName(name), active, sub, jobId.longValue() != 0));
+            }
+        }
+        return units;
     }
 
     /** A struct as dbus-java hands it over without a type to map it to: an array or a list. */

@@ -36,6 +36,8 @@ final class UnitDispatcher {
     /** The state of a unit systemd does not have loaded. */
     static final SystemdBus.UnitStatus NOT_LOADED = new SystemdBus.UnitStatus(
             UnitEvent.UnitState.NOT_LOADED, UnitEvent.UnitState.NOT_LOADED, Optional.empty());
+    /** What {@link UnitManager#listUnits} asks for: every connection unit, whatever its state. */
+    static final List<String> OUR_UNITS = List.of("nvme-discoverd-*");
 
     private final SystemdBus bus;
     private final UnitCalls calls;
@@ -197,10 +199,30 @@ final class UnitDispatcher {
         dropCredentials(unit);
     }
 
-    /** After systemd came back: the stops held meanwhile, then the waiting work. */
+    /** A listing that finds systemd out of reach waits for it to come back. */
+    void callList() {
+        List<ListedUnit> units;
+        try {
+            units = bus.listUnits(OUR_UNITS);
+        } catch (BusCallException e) {
+            if (isTrouble(e)) {
+                ledger.holdList();
+                troubled(e);
+            } else {
+                post(new UnitEvent.ListFailed(e.kind(), e.errorName(), e.getMessage()));
+            }
+            return;
+        }
+        post(new UnitEvent.UnitsListed(units));
+    }
+
+    /** After systemd came back: the stops and the listing held meanwhile, then the waiting work. */
     void resume() {
         for (UnitName unit : ledger.takeHeldStops()) {
             callStop(unit);
+        }
+        if (ledger.takeHeldList()) {
+            callList();
         }
         pump();
     }

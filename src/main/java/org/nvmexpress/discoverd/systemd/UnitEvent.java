@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.systemd;
 
+import java.util.List;
 import java.util.Objects;
 import org.nvmexpress.discoverd.tid.UnitName;
 
@@ -12,10 +13,10 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * {@link JobDone}, {@link CallFailed} or {@link UnitState}. Requests for one unit that were joined
  * share that one outcome: the manager keeps at most one job per unit in systemd's hands. The one
  * exception is a request still waiting for a slot when {@link UnitManager#stop} drops it: it gets no
- * outcome.
+ * outcome. {@link UnitManager#listUnits} is answered by {@link UnitsListed} or {@link ListFailed}.
  *
  * <p><b>Logging (STYLE §7 rule 12).</b> The unit manager does not log per-unit failures above DEBUG:
- * an outcome and a refusal are the receiver's to decide on and log, once. The
+ * an outcome, a refusal and a failed listing are the receiver's to decide on and log, once. The
  * manager logs what it acts on itself: losing systemd ({@link BusLost}), getting it back
  * ({@link BusRestored}), and a secret file it could not delete.
  *
@@ -120,11 +121,36 @@ public sealed interface UnitEvent {
     /**
      * systemd is back and we are subscribed again. Next, every unit with a job in flight is asked
      * for, and those whose job ended meanwhile are reported ({@link UnitState}, or {@link JobDone}
-     * when its {@code JobRemoved} was kept); then held stops and the waiting calls go out. Logged by the manager. Not posted when a new systemd joined the bus without our seeing
+     * when its {@code JobRemoved} was kept); then held stops, a held listing and the waiting calls go
+     * out. Logged by the manager. Not posted when a new systemd joined the bus without our seeing
      * the old one leave: the units are asked for all the same.
      */
     record BusRestored() implements UnitEvent {
     }
 
+    /**
+     * The answer to {@link UnitManager#listUnits}: every unit named {@code nvme-discoverd-*.service}
+     * systemd has loaded, in systemd's order. Requests made while systemd was out of reach share one
+     * answer, sent once it is back.
+     */
+    record UnitsListed(List<ListedUnit> units) implements UnitEvent {
+        public UnitsListed {
+            units = List.copyOf(units);
+        }
+    }
 
+    /**
+     * {@link UnitManager#listUnits} failed for another reason than losing systemd (that one waits).
+     *
+     * @param error     the kind of failure
+     * @param errorName the D-Bus error name, for the log
+     * @param message   the error's message, for the log
+     */
+    record ListFailed(CallError error, String errorName, String message) implements UnitEvent {
+        public ListFailed {
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(errorName, "errorName");
+            Objects.requireNonNull(message, "message");
+        }
+    }
 }

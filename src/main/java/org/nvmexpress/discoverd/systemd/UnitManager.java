@@ -67,6 +67,13 @@ public interface UnitManager extends AutoCloseable {
      */
     void stop(UnitName unit);
 
+    /**
+     * Asks systemd for every loaded {@code nvme-discoverd-*} unit ({@code ListUnitsByPatterns}), for
+     * adoption at start-up and the audit; answered by {@link UnitEvent.UnitsListed} or
+     * {@link UnitEvent.ListFailed}. While systemd is out of reach the question waits for it.
+     */
+    void listUnits();
+
     /** Stops making calls; outstanding jobs are forgotten, nothing in systemd is cancelled. */
     @Override
     void close();

@@ -11,7 +11,8 @@
  * daemon, the root-only secret files under {@code /run/nvme/discoverd/credentials} that a unit's
  * {@code LoadCredential} names, since a secret in a unit property is readable by every local user),
  * the bound on outstanding jobs with at most one job per unit, the matching of {@code JobRemoved} to
- * our jobs, the settling of calls whose reply was lost or timed out, and the recovery from a lost bus or from systemd leaving it; the typed call errors
+ * our jobs, the settling of calls whose reply was lost or timed out, the listing of our units, and
+ * the recovery from a lost bus or from systemd leaving it; the typed call errors
  * ({@link org.nvmexpress.discoverd.systemd.CallError}); the D-Bus adapter behind the package-private
  * {@code SystemdBus} port;</li>
  * <li>the {@link org.nvmexpress.discoverd.systemd.Notifier} port and its sd_notify adapter

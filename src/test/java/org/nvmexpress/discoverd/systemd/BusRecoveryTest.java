@@ -232,5 +232,20 @@ final class BusRecoveryTest {
         assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
     }
 
-
+    @Test
+    void aListingAskedForWhileTheBusIsDownIsAnsweredOnceItIsBack() {
+        SystemdUnitManager manager = manager(4);
+        runner.runPending();
+        bus.failConnects(1);
+        bus.loseBus("connection reset");
+        manager.listUnits();
+        manager.listUnits();
+        runner.runPending();
+        assertThat(bus.callsOf("ListUnitsByPatterns")).isEmpty();
+        bus.listed.add(new ListedUnit(A.unit(), "active", "exited", false));
+        runner.advance(Duration.ofMillis(250));
+        assertThat(bus.callsOf("ListUnitsByPatterns")).hasSize(1);
+        assertThat(events).containsExactly(new BusLost("connection reset"), new BusRestored(),
+                new UnitEvent.UnitsListed(List.of(new ListedUnit(A.unit(), "active", "exited", false))));
+    }
 }

@@ -24,6 +24,8 @@ final class FakeSystemdBus implements SystemdBus {
     final Map<UnitName, UnitStatus> statuses = new HashMap<>();
     /** Job path of every job made, by unit, latest last (a merged job is listed again). */
     final Map<UnitName, List<String>> jobs = new HashMap<>();
+    /** What {@code ListUnitsByPatterns} answers. */
+    final List<ListedUnit> listed = new ArrayList<>();
     private final Map<String, Deque<BusCallException>> failures = new HashMap<>();
     private final Set<String> timeOutAfterJob = new HashSet<>();
     private final Set<String> leaveAfterJob = new HashSet<>();
@@ -167,6 +169,12 @@ final class FakeSystemdBus implements SystemdBus {
             throw new BusCallException("GetUnit", BusCallException.NO_SUCH_UNIT, "Unit " + unit + " not loaded.");
         }
         return status;
+    }
+
+    @Override
+    public List<ListedUnit> listUnits(List<String> patterns) throws BusCallException {
+        record("ListUnitsByPatterns", "ListUnitsByPatterns " + String.join(",", patterns));
+        return List.copyOf(listed);
     }
 
     @Override

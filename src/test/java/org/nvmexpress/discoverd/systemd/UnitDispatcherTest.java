@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The unit manager's call side against a scripted systemd, in virtual time: a timed-out call settled
  * by asking systemd, the unit's secret files written at dispatch under the system root and deleted
- * when the unit is stopped or its connect failed, and failures posted rather than logged.
+ * when the unit is stopped or its connect failed, the listing of our units, and failures posted
+ * rather than logged.
  */
 final class UnitDispatcherTest {
     private static final UnitRequest A = UnitFixtures.ioc(0);
@@ -197,6 +198,26 @@ final class UnitDispatcherTest {
                 "org.nvmexpress.discoverd.Error.CredentialWrite", message));
         assertThat(bus.callsOf("StartTransientUnit")).as("the slot is free for the next unit")
                 .containsExactly(call("StartTransientUnit", A));
+    }
+
+    @Test
+    void listUnitsAsksForOurUnitsOnTheCallThreadAndPostsWhatSystemdHas() {
+        SystemdUnitManager manager = manager(4);
+        runner.runPending();
+        ListedUnit up = new ListedUnit(A.unit(), "active", "exited", false);
+        ListedUnit starting = new ListedUnit(B.unit(), "activating", "start", true);
+        bus.listed.addAll(List.of(up, starting));
+        manager.listUnits();
+        assertThat(bus.callsOf("ListUnitsByPatterns")).as("not on the caller's thread").isEmpty();
+        runner.runPending();
+        assertThat(bus.callsOf("ListUnitsByPatterns")).containsExactly("ListUnitsByPatterns nvme-discoverd-*");
+        assertThat(events).containsExactly(new UnitEvent.UnitsListed(List.of(up, starting)));
+
+        bus.failNext("ListUnitsByPatterns nvme-discoverd-*", "org.freedesktop.DBus.Error.AccessDenied", "denied");
+        manager.listUnits();
+        runner.runPending();
+        assertThat(events).last().isEqualTo(new UnitEvent.ListFailed(CallError.ACCESS_DENIED,
+                "org.freedesktop.DBus.Error.AccessDenied", "denied"));
     }
 
     @Test

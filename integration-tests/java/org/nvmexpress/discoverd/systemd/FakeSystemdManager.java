@@ -17,6 +17,7 @@ import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
+import org.freedesktop.systemd1.AlreadySubscribed;
 import org.freedesktop.systemd1.NoSuchUnit;
 import org.freedesktop.systemd1.UnitExists;
 
@@ -48,9 +49,10 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
     private final CountDownLatch release = new CountDownLatch(1);
     private DBusConnection connection;
     private int nextJob = 100;
+    private final Map<String, Integer> pathIds = new HashMap<>();
     /** Every job of a unit gets the same path, job after job. */
     volatile boolean onePathPerUnit;
-    private final Map<String, Integer> pathIds = new HashMap<>();
+    private boolean subscribed; // the one client, since the fake connected: kept across re-exec
 
     /** Connects to the bus at {@code address} and takes systemd's name there (again after a restart). */
     synchronized void connect(String address) throws DBusException {
@@ -58,6 +60,7 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
         connection.requestBusName("org.freedesktop.systemd1");
         connection.exportObject(PATH, this);
         exported.clear();
+        subscribed = false;
     }
 
     /** Gives up systemd's name: the bus tells every watcher the name has no owner. */
@@ -137,13 +140,11 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
     public DBusPath getUnit(String name) {
         Answer answer = record("GetUnit", name);
         answerWith(answer, name);
+        String path = PATH + "/unit/" + name.replaceAll("[^A-Za-z0-9]", "_");
         synchronized (this) {
             if (!units.containsKey(name)) {
                 throw new NoSuchUnit("Unit " + name + " not loaded.");
             }
-        }
-        String path = PATH + "/unit/" + name.replaceAll("[^A-Za-z0-9]", "_");
-        synchronized (this) {
             if (exported.add(path)) {
                 try {
                     connection.exportObject(path, new UnitObject(path, name));
@@ -155,9 +156,16 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
         return new DBusPath(path);
     }
 
+    /** As systemd: a second Subscribe() of a client fails, also after the name was given up and taken again. */
     @Override
     public void subscribe() {
         calls.add("Subscribe");
+        synchronized (this) {
+            if (subscribed) {
+                throw new AlreadySubscribed("Client is already subscribed.");
+            }
+            subscribed = true;
+        }
     }
 
     /** The units set by the test whose names start like the patterns (only {@code prefix*} patterns). */

@@ -44,6 +44,7 @@ final class DbusSystemdBus implements SystemdBus {
     private static final String SERVICE = "org.freedesktop.systemd1.Service";
     private static final String PROPERTIES = "org.freedesktop.DBus.Properties";
     private static final String BUS_DRIVER = "org.freedesktop.DBus";
+    private static final String ALREADY_SUBSCRIBED = "org.freedesktop.systemd1.AlreadySubscribed";
     private static final String MODE = "replace";
 
     private final String address;
@@ -89,7 +90,14 @@ final class DbusSystemdBus implements SystemdBus {
 
     @Override
     public void subscribe() throws BusCallException {
-        call(MANAGER_PATH, MANAGER, "Subscribe", null);
+        try {
+            call(MANAGER_PATH, MANAGER, "Subscribe", null);
+        } catch (BusCallException e) {
+            // systemd keeps its subscribers across daemon-reexec: then we are subscribed, as wanted.
+            if (!ALREADY_SUBSCRIBED.equals(e.errorName())) {
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -41,7 +41,10 @@ interface SystemdBus extends AutoCloseable {
      */
     void connect(Listener listener) throws BusCallException;
 
-    /** {@code Subscribe()} on the current connection: after systemd came back to the bus. */
+    /**
+     * {@code Subscribe()} on the current connection: after systemd came back to the bus. Being
+     * subscribed already (systemd keeps its subscribers across {@code daemon-reexec}) is success.
+     */
     void subscribe() throws BusCallException;
 
     /**

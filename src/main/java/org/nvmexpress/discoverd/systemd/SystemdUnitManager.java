@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class SystemdUnitManager implements UnitManager {
     private static final Logger LOG = LoggerFactory.getLogger(SystemdUnitManager.class);
     /** How long {@code nvme connect --help} may take when {@code connector = auto} is resolved. */
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     /** {@link UnitEvent.CallFailed#method()} when the unit's secrets could not be written. */
     static final String CREDENTIALS_STEP = "LoadCredential";
     /** {@link UnitEvent.CallFailed#errorName()} then: our own, no D-Bus error was involved. */

@@ -77,11 +77,10 @@ public final class DaemonMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Path daemonFile = config != null ? config : fabrics.root.resolve(DAEMON_CONFIG_PATH);
-        if (dryRun) {
-            return new DryRun(fabrics.root.directory(), daemonFile, config != null, fabrics.fabricsFile(), resolver)
-                    .run(spec.commandLine().getOut());
-        }
         ServiceConfigLoader loader = new ServiceConfigLoader(daemonFile, config != null, fabrics.fabricsFile());
+        if (dryRun) {
+            return new DryRun(fabrics.root.directory(), loader, resolver).run(spec.commandLine().getOut());
+        }
         // CLOCK_MONOTONIC for both: MONOTONIC_USEC= must be systemd's clock, and systemd's watchdog
         // timer does not run while the host is suspended either, so the ping schedule follows it.
         Clock clock = PosixClock.monotonic();

@@ -62,7 +62,6 @@ final class DecisionJson {
     private ObjectNode start(Decision.Start start) {
         Candidate c = start.candidate();
         ObjectNode node = head("start", c);
-        node.put("owner", c.request().owner());
         sources(node, c.sources());
         if (preview == null) {
             preview = previewFactory.get();
@@ -77,7 +76,6 @@ final class DecisionJson {
     private ObjectNode adopt(Decision.Adopt adopt) {
         Candidate c = adopt.candidate();
         ObjectNode node = head("adopt", c);
-        node.put("owner", c.request().owner());
         node.put("device", adopt.device().value());
         sources(node, c.sources());
         adopt.recordOwner().ifPresent(owner -> node.put("record-owner", owner));
@@ -104,6 +102,7 @@ final class DecisionJson {
         node.put("unit", c.unit().value());
         node.put("role", role(c.role()));
         node.put("tid", c.tid().canonical());
+        node.put("owner", c.request().owner());
         return node;
     }
 

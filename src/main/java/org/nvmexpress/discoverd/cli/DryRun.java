@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.nvmexpress.discoverd.config.DaemonConfig;
-import org.nvmexpress.discoverd.config.DaemonConfigReader;
 import org.nvmexpress.discoverd.config.FabricsConfig;
-import org.nvmexpress.discoverd.config.FabricsConfigLoader;
 import org.nvmexpress.discoverd.config.ResolvedConnection;
 import org.nvmexpress.discoverd.daemon.Decision;
 import org.nvmexpress.discoverd.daemon.DesiredSet;
@@ -56,23 +53,25 @@ final class DryRun {
     static final String LAUNCHER_PATH = "/usr/bin/nvme-discoverctl";
 
     private final Path root;
-    private final Path daemonFile;
-    private final boolean daemonFileExplicit;
-    private final Path fabricsFile;
+    private final ServiceConfigLoader loader;
     private final HostResolver resolver;
 
-    DryRun(Path root, Path daemonFile, boolean daemonFileExplicit, Path fabricsFile, HostResolver resolver) {
+    /**
+     * @param root     the system root
+     * @param loader   reads the two configurations as the daemon does at start-up (and logs what it found)
+     * @param resolver resolves configured host names
+     */
+    DryRun(Path root, ServiceConfigLoader loader, HostResolver resolver) {
         this.root = Objects.requireNonNull(root, "root");
-        this.daemonFile = Objects.requireNonNull(daemonFile, "daemonFile");
-        this.daemonFileExplicit = daemonFileExplicit;
-        this.fabricsFile = Objects.requireNonNull(fabricsFile, "fabricsFile");
+        this.loader = Objects.requireNonNull(loader, "loader");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
     /** Prints the decisions to {@code out}; 0 unless stdout fails. */
     int run(PrintWriter out) {
-        DaemonConfig config = daemonConfig();
-        List<Decision> plan = plan(config);
+        ServiceConfig loaded = loader.load();
+        DaemonConfig config = loaded.daemon();
+        List<Decision> plan = plan(config, loaded.fabrics());
         ObjectMapper mapper = new ObjectMapper();
         DecisionJson json = new DecisionJson(mapper, () -> ConnectCommandPreview.of(
                 UnitManagerSettings.of(config, LAUNCHER_PATH, System.getenv())));
@@ -92,10 +91,8 @@ final class DryRun {
         return 0;
     }
 
-    /** The first reconciliation's decisions, from everything read under the root. */
-    List<Decision> plan(DaemonConfig config) {
-        FabricsConfig fabrics = FabricsConfigLoader.load(fabricsFile);
-        fabrics.diagnostics().forEach(d -> LOG.warn("{}", d.withoutSeverity()));
+    /** The first reconciliation's decisions for these configurations and everything else under the root. */
+    private List<Decision> plan(DaemonConfig config, FabricsConfig fabrics) {
         BootControllers boot = config.nbft() ? bootControllers() : new BootControllers(List.of(), List.of());
         Map<String, String> resolved = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -105,15 +102,6 @@ final class DryRun {
                 systemHostnqn()).read();
         host.diagnostics().forEach(d -> LOG.warn("{}", d.withoutSeverity()));
         return Reconciler.plan(desired, host, Set.of());
-    }
-
-    private DaemonConfig daemonConfig() {
-        if (daemonFileExplicit && !Files.exists(daemonFile)) {
-            LOG.warn("{}: not found, using defaults", daemonFile);
-        }
-        DaemonConfigReader.Result result = DaemonConfigReader.read(daemonFile, daemonFile.toString());
-        result.diagnostics().forEach(d -> LOG.warn("{}", d.withoutSeverity()));
-        return result.config();
     }
 
     private BootControllers bootControllers() {

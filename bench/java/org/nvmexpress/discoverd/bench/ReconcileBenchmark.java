@@ -120,9 +120,9 @@ public class ReconcileBenchmark {
     }
 
     /**
-     * What the plan's live-controller lookups cost through {@code kernel.sysfs.LiveControllerIndex}
-     * (on main, not yet used by {@code HostSnapshot}, whose lookups are a linear scan): the index
-     * built over the live controllers, then each candidate's identity looked up.
+     * The plan's live-controller lookups on their own: a {@code kernel.sysfs.LiveControllerIndex}
+     * built over the live controllers (as {@code HostSnapshot} builds one when it is made), then each
+     * candidate's identity looked up.
      */
     @Benchmark
     public void indexedLookups(Inputs inputs, Host host, Blackhole sink) {

@@ -51,7 +51,7 @@ public final class ReconcileFootprint {
     static final List<String> HEAP_OPTIONS = LAUNCHER_OPTIONS.stream()
             .map(o -> o.equals("-XX:+UseSerialGC") ? "-XX:+UseG1GC" : o).toList();
 
-    /** Also time the plan against {@link BenchFabrics.Host#RESTART}: minutes while its lookups scan. */
+    /** Also time the plan against {@link BenchFabrics.Host#RESTART} (took minutes while its lookups scanned). */
     static final String RESTART_PLAN = "--restart-plan";
     private static final String COLD = "--cold";
     private static final String HEAP = "--heap";

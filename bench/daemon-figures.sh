@@ -4,10 +4,12 @@
 # controllers, idle resident memory, and wake-ups while idle. Medians of RUNS runs, and the ratio to
 # each budget.
 #
-#   bench/daemon-figures.sh [-n RUNS] [--controllers N] [--idle SECONDS] [--keep]
+#   bench/daemon-figures.sh [-n RUNS] [--controllers N] [--idle SECONDS] [--no-bus] [--keep]
 #
 # --controllers 0 runs the empty configuration only (for trying JVM options on idle memory);
-# --keep leaves the temporary tree, with each run's daemon log, and prints where it is.
+# --no-bus points DBUS_SYSTEM_BUS_ADDRESS at a socket that does not exist instead of a private bus
+# (the daemon must become READY all the same); --keep leaves the temporary tree, with each run's
+# daemon log, and prints where it is.
 #
 # Builds nothing: it runs bin/nvme-discoverd on target/nvme-discoverd.jar (./mvnw -B -DskipTests
 # package). NVME_DISCOVERD_JAVA_OPTS and JAVA_HOME reach the launcher as they are, so JVM options can
@@ -28,12 +30,14 @@ runs=5
 controllers=1000
 idle=10
 keep=false
+no_bus=false
 while [ "$#" -gt 0 ]; do
     case $1 in
         -n) runs=$2; shift 2 ;;
         --controllers) controllers=$2; shift 2 ;;
         --idle) idle=$2; shift 2 ;;
         --keep) keep=true; shift ;;
+        --no-bus) no_bus=true; shift ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/daemon-figures.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -81,16 +85,20 @@ cat >"$work/bus.conf" <<EOF
   </policy>
 </busconfig>
 EOF
-dbus-daemon --config-file="$work/bus.conf" --nofork --print-address >"$work/bus.address" 2>"$work/bus.log" &
-bus_pid=$!
-for _ in $(seq 50); do
-    [ -s "$work/bus.address" ] && break
-    sleep 0.1
-done
-if [ ! -s "$work/bus.address" ]; then
-    echo "bench/daemon-figures.sh: dbus-daemon did not start:" >&2
-    cat "$work/bus.log" >&2
-    exit 1
+if [ "$no_bus" = true ]; then
+    echo "unix:path=$work/no-such-bus" >"$work/bus.address"
+else
+    dbus-daemon --config-file="$work/bus.conf" --nofork --print-address >"$work/bus.address" 2>"$work/bus.log" &
+    bus_pid=$!
+    for _ in $(seq 50); do
+        [ -s "$work/bus.address" ] && break
+        sleep 0.1
+    done
+    if [ ! -s "$work/bus.address" ]; then
+        echo "bench/daemon-figures.sh: dbus-daemon did not start:" >&2
+        cat "$work/bus.log" >&2
+        exit 1
+    fi
 fi
 
 python3 - "$work" "$runs" "$controllers" "$idle" "$(head -n1 "$work/bus.address")" <<'PY'
@@ -197,7 +205,9 @@ def run(root, label, index):
     else:
         result["ready_ms"] = (ready_at - start) / 1e6
         drain(ready_at + int(idle * 1e9))
-        result["rss_kib"] = status_field(f"/proc/{proc.pid}/status", "VmRSS")
+        for key in ("VmRSS", "RssAnon", "RssFile"):
+            result[key] = status_field(f"/proc/{proc.pid}/status", key)
+        result["rss_kib"] = result["VmRSS"]
         before, ticks_before, n_before = threads(proc.pid), cpu_ticks(proc.pid), len(messages)
         drain(monotonic() + int(idle * 1e9))
         after, ticks_after = threads(proc.pid), cpu_ticks(proc.pid)
@@ -234,7 +244,7 @@ empty = write_root("empty", 0)
 configured = write_root("configured", controllers)
 with open("/proc/loadavg") as f:
     load_start = " ".join(f.read().split()[:3])
-print(f"{runs} runs of each on {os.cpu_count()} cores, load average {load_start}; "
+print(f"{runs} runs of each on {os.cpu_count()} cores, load average {load_start}; bus {bus};\n  "
       f"NVME_DISCOVERD_JAVA_OPTS={os.environ.get('NVME_DISCOVERD_JAVA_OPTS', '')!r}")
 results = {"empty": [], "configured": []}
 for i in range(runs):
@@ -273,6 +283,8 @@ figure("start to READY=1, empty configuration", [r["ready_ms"] for r in ok("empt
 if controllers:
     figure(f"start to READY=1, {controllers} controllers", [r["ready_ms"] for r in ok("configured")], "ms", 1000, "§11")
 figure("idle VmRSS, empty configuration", [r["rss_kib"] / 1024 for r in ok("empty")], "MiB", 32, "§11")
+figure("  of which anonymous (RssAnon)", [r["RssAnon"] / 1024 for r in ok("empty")], "MiB", None, "")
+figure("  of which file-backed (RssFile: libjvm, CDS)", [r["RssFile"] / 1024 for r in ok("empty")], "MiB", None, "")
 if controllers:
     figure(f"VmRSS, {controllers} controllers (retrying)", [r["rss_kib"] / 1024 for r in ok("configured")], "MiB", 32,
            "§11")

@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.nvmexpress.discoverd.kernel.MonotonicClock;
+import org.nvmexpress.discoverd.kernel.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Bounded.</b> The inbox holds at most {@code capacity} events. When it is full,
  * {@link #post} blocks the adapter thread until there is room: the uevent reader then stops
  * reading, the kernel's socket buffer overflows, and the monitor reports
- * {@link org.nvmexpress.discoverd.kernel.KernelEvent.EventsLost}, on which the daemon rescans
+ * {@link org.nvmexpress.discoverd.kernel.uevent.KernelEvent.EventsLost}, on which the daemon rescans
  * sysfs; the unit manager's call thread and the workers simply wait. The loop itself never posts
  * to its own inbox (it would wait for itself): it arms a timer instead.
  *
@@ -37,14 +37,14 @@ public final class EventLoop {
     /** How long a blocked {@link #post} waits before it checks again whether the loop was closed. */
     private static final long POST_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final MonotonicClock clock;
+    private final Clock clock;
     private final BlockingQueue<LoopEvent> inbox;
     private final TimerQueue timers = new TimerQueue();
     /** The loop's thread, set once when it starts; read by any thread in {@link #inLoop}. */
     private volatile Thread owner;
     private volatile boolean closed;
 
-    public EventLoop(MonotonicClock clock, int capacity) {
+    public EventLoop(Clock clock, int capacity) {
         this.clock = Objects.requireNonNull(clock, "clock");
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity out of range: " + capacity);
@@ -59,7 +59,7 @@ public final class EventLoop {
 
     /** The loop's clock: what its timers count on. */
     long nowNanos() {
-        return clock.nanos();
+        return clock.nowNanos();
     }
 
     /**
@@ -89,7 +89,7 @@ public final class EventLoop {
     /** Delivers {@code event} once {@code delay} has passed on the loop's clock. Loop only. */
     TimerQueue.Timer schedule(Duration delay, LoopEvent event) {
         assert inLoop() : "schedule off the loop";
-        return timers.add(clock.nanos() + Math.max(0, delay.toNanos()), event);
+        return timers.add(clock.nowNanos() + Math.max(0, delay.toNanos()), event);
     }
 
     /** Makes the calling thread the loop's; for {@link #run} and for tests that drive the loop themselves. */
@@ -110,7 +110,7 @@ public final class EventLoop {
         while (!closed) {
             fireDueTimers(handler);
             LoopEvent event = timers.isEmpty() ? inbox.take()
-                    : inbox.poll(Math.max(0, timers.nextDeadlineNanos() - clock.nanos()), TimeUnit.NANOSECONDS);
+                    : inbox.poll(Math.max(0, timers.nextDeadlineNanos() - clock.nowNanos()), TimeUnit.NANOSECONDS);
             if (event != null && !closed) {
                 deliver(handler, event);
             }
@@ -161,7 +161,7 @@ public final class EventLoop {
     private int fireDueTimers(Consumer<LoopEvent> handler) {
         int fired = 0;
         LoopEvent due;
-        while (!closed && (due = timers.pollDue(clock.nanos())) != null) {
+        while (!closed && (due = timers.pollDue(clock.nowNanos())) != null) {
             deliver(handler, due);
             fired++;
         }

@@ -1,7 +1,7 @@
 package org.nvmexpress.discoverd.daemon;
 
 import java.util.Objects;
-import org.nvmexpress.discoverd.kernel.KernelEvent;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
 import org.nvmexpress.discoverd.systemd.UnitEvent;
 
 /**

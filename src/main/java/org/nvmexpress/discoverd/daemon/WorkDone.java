@@ -3,8 +3,8 @@ package org.nvmexpress.discoverd.daemon;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.nvmexpress.discoverd.kernel.LiveController;
-import org.nvmexpress.discoverd.kernel.SettledController;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
+import org.nvmexpress.discoverd.kernel.sysfs.SettledController;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.UnitName;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.nvmexpress.discoverd.kernel.ConnectionIdentityMatcher;
-import org.nvmexpress.discoverd.kernel.ControllerAddress;
-import org.nvmexpress.discoverd.kernel.LiveController;
+import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
+import org.nvmexpress.discoverd.kernel.sysfs.ControllerAddress;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
 import org.nvmexpress.discoverd.registry.DeviceName;
 
 final class ControllerTrackerTest {

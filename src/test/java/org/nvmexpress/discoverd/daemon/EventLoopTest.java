@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.kernel.FakeClock;
 import org.nvmexpress.discoverd.tid.UnitName;
 
 final class EventLoopTest {
@@ -96,7 +97,7 @@ final class EventLoopTest {
 
     @Test
     void runDeliversOnItsOwnThreadUntilClosed() throws Exception {
-        EventLoop loop = new EventLoop(new ManualClock(Duration.ZERO), 4);
+        EventLoop loop = new EventLoop(new FakeClock(), 4);
         List<String> threads = new ArrayList<>();
         Thread runner = new Thread(() -> {
             try {
@@ -120,7 +121,7 @@ final class EventLoopTest {
 
     @Test
     void aPosterBlockedOnAFullInboxIsReleasedByClose() throws Exception {
-        EventLoop loop = new EventLoop(new ManualClock(Duration.ZERO), 1);
+        EventLoop loop = new EventLoop(new FakeClock(), 1);
         loop.post(new LoopEvent.Reload());
         Thread poster = new Thread(() -> loop.post(new LoopEvent.Stop("SIGTERM")), "poster");
         poster.start();

@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.daemon;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.nvmexpress.discoverd.kernel.FakeClock;
 
 /**
  * The loop on the test thread (STYLE §5, like netty's {@code EmbeddedEventLoop}): the test drives
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
  * from deadline to deadline, running what each timer set off.
  */
 final class TestLoop {
-    final ManualClock clock = new ManualClock(Duration.ofHours(1));
+    final FakeClock clock = new FakeClock();
     final EventLoop loop = new EventLoop(clock, 100_000);
     final StepWorkers workers = new StepWorkers(loop);
     private Consumer<LoopEvent> handler = event -> {
@@ -35,12 +36,18 @@ final class TestLoop {
     /** Lets {@code duration} pass, firing each timer at its deadline. */
     void advance(Duration duration) {
         runPending();
-        long target = clock.nanos() + duration.toNanos();
+        long target = clock.nowNanos() + duration.toNanos();
         while (loop.hasTimers() && loop.nextDeadlineNanos() - target <= 0) {
-            clock.advanceTo(loop.nextDeadlineNanos());
+            advanceTo(loop.nextDeadlineNanos());
             runPending();
         }
-        clock.advanceTo(target);
+        advanceTo(target);
         runPending();
+    }
+
+    private void advanceTo(long nanos) {
+        if (nanos - clock.nowNanos() > 0) {
+            clock.set(Duration.ofNanos(nanos));
+        }
     }
 }

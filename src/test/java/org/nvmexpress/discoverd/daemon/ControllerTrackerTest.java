@@ -20,8 +20,8 @@ final class ControllerTrackerTest {
 
     @Test
     void trackIndexesByUnitAndCountsByState() {
-        TrackedController a = tracker.track(Candidates.configured("10.0.0.1"), ControllerState.WAITING);
-        tracker.track(Candidates.configured("10.0.0.2"), ControllerState.WAITING);
+        TrackedController a = tracker.track(IoControllers.configured("10.0.0.1"), ControllerState.WAITING);
+        tracker.track(IoControllers.configured("10.0.0.2"), ControllerState.WAITING);
         tracker.setState(a, ControllerState.CONNECTED);
         assertThat(tracker.get(a.unit())).containsSame(a);
         assertThat(tracker.counts()).isEqualTo(Map.of(ControllerState.CONNECTED, 1, ControllerState.WAITING, 1));
@@ -29,15 +29,15 @@ final class ControllerTrackerTest {
 
     @Test
     void trackTwiceIsABug() {
-        tracker.track(Candidates.configured("10.0.0.1"), ControllerState.WAITING);
-        assertThatThrownBy(() -> tracker.track(Candidates.configured("10.0.0.1"), ControllerState.WAITING))
+        tracker.track(IoControllers.configured("10.0.0.1"), ControllerState.WAITING);
+        assertThatThrownBy(() -> tracker.track(IoControllers.configured("10.0.0.1"), ControllerState.WAITING))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void linkMovesADeviceNameToItsNewController() {
-        TrackedController a = tracker.track(Candidates.configured("10.0.0.1"), ControllerState.CONNECTED);
-        TrackedController b = tracker.track(Candidates.configured("10.0.0.2"), ControllerState.CONNECTED);
+        TrackedController a = tracker.track(IoControllers.configured("10.0.0.1"), ControllerState.CONNECTED);
+        TrackedController b = tracker.track(IoControllers.configured("10.0.0.2"), ControllerState.CONNECTED);
         tracker.link(a, NVME3);
         assertThat(tracker.link(b, NVME3)).containsSame(a);
         assertThat(a.device()).isEmpty();
@@ -46,7 +46,7 @@ final class ControllerTrackerTest {
 
     @Test
     void forgetDropsEveryIndexAndCount() {
-        TrackedController a = tracker.track(Candidates.configured("10.0.0.1"), ControllerState.CONNECTED);
+        TrackedController a = tracker.track(IoControllers.configured("10.0.0.1"), ControllerState.CONNECTED);
         tracker.link(a, NVME3);
         tracker.forget(a);
         assertThat(tracker.byDevice(NVME3)).isEmpty();
@@ -58,8 +58,8 @@ final class ControllerTrackerTest {
     @Test
     void realisedByFindsTheControllerALiveOneConnects() {
         IntStream.range(0, 10_000).forEach(i -> tracker.track(
-                Candidates.configured("10.1." + i / 250 + "." + i % 250), ControllerState.STARTING));
-        TrackedController wanted = tracker.get(Candidates.ioc("10.1.39.249").unitName()).orElseThrow();
+                IoControllers.configured("10.1." + i / 250 + "." + i % 250), ControllerState.STARTING));
+        TrackedController wanted = tracker.get(IoControllers.tid("10.1.39.249").unitName()).orElseThrow();
         assertThat(tracker.realisedBy(live("10.1.39.249"), this::realises)).containsSame(wanted);
         assertThat(tracker.realisedBy(live("10.2.0.1"), this::realises)).isEmpty();
     }
@@ -70,6 +70,6 @@ final class ControllerTrackerTest {
 
     static LiveController live(String traddr) {
         ControllerAddress address = ControllerAddress.parse("traddr=" + traddr + ",trsvcid=4420").address();
-        return new LiveController(NVME3, "tcp", address, Candidates.NQN, "nqn.host", null, "io", "live", null);
+        return new LiveController(NVME3, "tcp", address, IoControllers.NQN, "nqn.host", null, "io", "live", null);
     }
 }

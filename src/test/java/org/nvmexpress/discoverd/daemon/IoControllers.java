@@ -7,20 +7,20 @@ import org.nvmexpress.discoverd.systemd.UnitRequest;
 import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.TransportId;
 
-/** Candidates for tests: tcp I/O controllers of one subsystem, told apart by address. */
-final class Candidates {
+/** Configured tcp I/O controllers of one subsystem for the loop's tests, told apart by address. */
+final class IoControllers {
     static final String NQN = "nqn.2014-08.org.nvmexpress:main-vol";
 
-    private Candidates() {
+    private IoControllers() {
     }
 
-    static TransportId ioc(String traddr) {
+    static TransportId tid(String traddr) {
         return TransportId.builder().transport("tcp").traddr(traddr).trsvcid("4420").nqn(NQN).build();
     }
 
     /** A configured I/O controller at {@code traddr}, from line 3 of {@code /etc/nvme/nvme-fabrics.conf}. */
     static Candidate configured(String traddr) {
-        TransportId tid = ioc(traddr);
+        TransportId tid = tid(traddr);
         return new Candidate(new UnitRequest(tid, Role.IOC, false, ConnectOptions.of(tid, null, Params.EMPTY)),
                 List.of(new Source.Configured("/etc/nvme/nvme-fabrics.conf", 3)));
     }

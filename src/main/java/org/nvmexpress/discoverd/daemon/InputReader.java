@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never fails (reference §15 items 23-24): a fabrics file with an error keeps its last good
  * content ({@link FabricsLastGood}; at start-up, none) and the others apply; {@code
- * nvme-discoverd.conf} is never in error (a bad line keeps its default, §8.1); a {@code --config}
+ * nvme-discoverd.conf} never stops anything (a bad line keeps its default and is logged as a
+ * warning, §8.1); a {@code --config}
  * file that does not exist gives the defaults with a warning; an unreadable NBFT is reported and
  * the others are used.
  */
@@ -65,7 +66,10 @@ final class InputReader {
         DaemonConfigReader.Result result = DaemonConfigReader.read(daemonFile, daemonFile.toString());
         DaemonConfig config = result.config();
         Logging.setThreshold(config.debugLevel());
-        report(result.diagnostics());
+        // All at WARN, invalid values too (which config check counts as errors): the daemon refuses
+        // nothing in this file, it skips the line and keeps the default, and the C daemon logs these
+        // at WARN (reference §8.1).
+        result.diagnostics().forEach(d -> LOG.warn("{}", d.withoutSeverity()));
         LOG.info("{}: debug-level {}, connector {}, nbft {}", daemonFile, config.debugLevel().configName(),
                 config.connector().configName(), config.nbft());
         return config;

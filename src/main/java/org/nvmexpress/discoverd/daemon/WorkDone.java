@@ -1,9 +1,8 @@
 package org.nvmexpress.discoverd.daemon;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
 import org.nvmexpress.discoverd.kernel.sysfs.SettledController;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.UnitName;
@@ -55,23 +54,46 @@ sealed interface WorkDone extends LoopEvent {
         }
     }
 
-    /** Sysfs was read in full after uevents were lost. */
-    record Rescanned(Outcome<LiveScan> outcome) implements WorkDone {
+    /** Sysfs, the registry and the runtime state were read in full after uevents were lost. */
+    record Rescanned(Outcome<HostSnapshot> outcome) implements WorkDone {
         public Rescanned {
             Objects.requireNonNull(outcome, "outcome");
         }
     }
 
     /**
-     * Every controller in sysfs and the unit the runtime state names for it.
+     * A pass was planned off the loop: the host surveyed, then {@link Reconciler#plan}.
      *
-     * @param live       every controller that could be read, by device
-     * @param stateUnits the runtime state's unit per device, where there is one
+     * @param pass numbers the passes, so the result of one that was superseded is recognised
      */
-    record LiveScan(Map<DeviceName, LiveController> live, Map<DeviceName, UnitName> stateUnits) {
-        public LiveScan {
-            live = Map.copyOf(live);
-            stateUnits = Map.copyOf(stateUnits);
+    record Planned(long pass, Outcome<Plan> outcome) implements WorkDone {
+        public Planned {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * The survey a pass planned on and the decisions, in the order to carry them out.
+     *
+     * @param host      the host as surveyed
+     * @param decisions {@link Reconciler#plan}'s answer
+     */
+    record Plan(HostSnapshot host, List<Decision> decisions) {
+        public Plan {
+            Objects.requireNonNull(host, "host");
+            decisions = List.copyOf(decisions);
+        }
+    }
+
+    /**
+     * One controller's gate check ({@link Attempts}).
+     *
+     * @param seq the attempt's number, to drop a result the controller no longer waits for
+     */
+    record GateChecked(UnitName unit, long seq, Outcome<Attempts.Gated> outcome) implements WorkDone {
+        public GateChecked {
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(outcome, "outcome");
         }
     }
 

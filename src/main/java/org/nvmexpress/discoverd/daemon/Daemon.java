@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.daemon;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,13 @@ public final class Daemon {
         return new Daemon(wiring, adapters, new Shutdown(Shutdown.Waiter.BOUNDED));
     }
 
-    /** {@code nvme-discoverd.conf} as read at start-up, for the adapters; read it before {@link #run}. */
-    public static DaemonConfig readDaemonConfig(DaemonPorts ports) {
-        return new InputReader(ports.root(), ports.daemonFile(), ports.daemonFileExplicit(), ports.fabricsFile())
-                .readDaemonConfig();
+    /**
+     * {@code nvme-discoverd.conf} as the adapters are built with it, read by the main thread before
+     * the loop runs (as the C daemon reads it before it opens anything, reference §1.2); its
+     * {@code debug-level} applies from here on. Never fails: a bad line keeps its default.
+     */
+    public static DaemonConfig readDaemonConfig(Path root, Path daemonFile, boolean explicit, Path fabricsFile) {
+        return new InputReader(root, daemonFile, explicit, fabricsFile).readDaemonConfig();
     }
 
     /**
@@ -153,11 +157,13 @@ public final class Daemon {
             wiring.notifier().watchdogInterval().ifPresent(interval -> loop.schedule(interval, new Due.Watchdog()));
         } else if (due instanceof Due.Survey) {
             passes.surveyDue();
+        } else if (due instanceof Due.Audit) {
+            passes.auditDue();
         }
     }
 
     private void stop(String signal) {
-        LOG.info("stopping on {}; connections and their units stay up", signal);
+        LOG.info("stopping on {}", signal); // connections and their units stay up: nothing is stopped
         wiring.notifier().stopping("Stopping on " + signal);
         loop.close();
     }

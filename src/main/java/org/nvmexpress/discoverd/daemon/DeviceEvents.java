@@ -85,11 +85,20 @@ final class DeviceEvents {
         } else if (event instanceof KernelEvent.EventsLost lost) {
             LOG.warn("uevents were lost ({} overflow{} so far); surveying the host again", lost.overflows(),
                     lost.overflows() == 1 ? "" : "s");
-            surveyStarted();
-            workers.submit("survey the host", survey::read, WorkDone.Rescanned::new);
+            rescan();
         } else {
             LOG.debug("{}: not acted on yet", event); // log page changes and FC discovery: discovery comes later
         }
+    }
+
+    /**
+     * Surveys the host off the loop and replays what differs from the loop's view
+     * ({@link #rescanned}): after lost uevents, and as the periodic audit.
+     */
+    void rescan() {
+        assert loop.inLoop();
+        surveyStarted();
+        workers.submit("survey the host", survey::read, WorkDone.Rescanned::new);
     }
 
     private void noteUevent(DeviceName device, long seqnum) {

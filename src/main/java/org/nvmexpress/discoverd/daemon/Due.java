@@ -28,6 +28,10 @@ sealed interface Due extends LoopEvent {
     record Watchdog() implements Due {
     }
 
+    /** The periodic audit ({@code audit-interval-minutes}): survey the host, replay what the uevents missed. */
+    record Audit() implements Due {
+    }
+
     /** A failed host survey is tried again. */
     record Survey() implements Due {
     }

@@ -180,6 +180,9 @@ final class Passes implements HostNames.Listener {
 
     private void finish() {
         running = false;
+        if (!ready) {
+            armAudit();
+        }
         int unresolved = desired.unresolved().size();
         status.update(Daemon.statusOf(tracker, unresolved));
         status.ready();
@@ -190,6 +193,22 @@ final class Passes implements HostNames.Listener {
             reloadHeld = false;
             reload();
         }
+    }
+
+    /**
+     * The periodic audit (reference §1.4 run again, {@code audit-interval-minutes}; 0 as in the C
+     * daemon: at start-up only), re-armed with the interval of the configuration in force.
+     */
+    private void armAudit() {
+        inputs.daemon().auditInterval().ifPresent(interval -> loop.schedule(interval, new Due.Audit()));
+    }
+
+    /** The audit is due: survey again and replay what changed. */
+    void auditDue() {
+        assert loop.inLoop();
+        LOG.debug("audit: surveying the host");
+        devices.rescan();
+        armAudit();
     }
 
     /** A host name resolved at last: its controllers join the desired set and go through the gate. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
 import org.nvmexpress.discoverd.tid.UnitName;
 
@@ -131,6 +132,20 @@ final class DaemonDeviceEventsTest {
                 "start " + DaemonHarness.unit(B).value(), "restart " + DaemonHarness.unit(A).value(),
                 "restart " + DaemonHarness.unit(B).value());
         assertThat(log.problems()).containsExactly("WARN uevents were lost (1 overflow so far); surveying the host again");
+    }
+
+    @Test
+    void theAuditCatchesARemovalTheUeventsMissed() {
+        DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A))
+                .start(DaemonConfig.DEFAULTS.withAuditIntervalMinutes(15));
+        h.connectedAs("nvme0", A);
+        h.added("nvme0");
+        h.jobDone(A, "done");
+        h.removedSilently("nvme0");
+        h.test.advance(Duration.ofMinutes(14));
+        assertThat(h.units.callsFor(DaemonHarness.unit(A))).containsExactly("start");
+        h.test.advance(Duration.ofMinutes(1));
+        assertThat(h.units.callsFor(DaemonHarness.unit(A))).containsExactly("start", "restart");
     }
 
     @Test

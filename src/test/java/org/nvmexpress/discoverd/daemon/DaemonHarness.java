@@ -89,7 +89,12 @@ final class DaemonHarness {
 
     /** Starts the daemon (nbft off unless the test put a table there) and runs until it is idle. */
     DaemonHarness start() {
-        daemon.begin(DaemonConfig.DEFAULTS);
+        return start(DaemonConfig.DEFAULTS);
+    }
+
+    /** Starts the daemon with {@code config} as the main thread would have read it. */
+    DaemonHarness start(DaemonConfig config) {
+        daemon.begin(config);
         test.runPending();
         return this;
     }

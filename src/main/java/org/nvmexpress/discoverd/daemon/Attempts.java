@@ -109,6 +109,20 @@ final class Attempts {
         }
     }
 
+    /** The lists as the last gate check or pass read them; what the next check compares with. */
+    ExclusionSource.Exclusions exclusions() {
+        assert loop.inLoop();
+        return exclusions;
+    }
+
+    /** A pass read the lists and planned every controller with them: nothing to check again. */
+    void passRead(ExclusionSource.Exclusions read) {
+        assert loop.inLoop();
+        if (read.version() > exclusions.version()) {
+            exclusions = read;
+        }
+    }
+
     /** The retry timer of a controller fired. */
     void due(UnitName unit) {
         assert loop.inLoop();

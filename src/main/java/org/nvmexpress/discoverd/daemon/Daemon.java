@@ -60,7 +60,7 @@ public final class Daemon {
         Wiring wiring = new Wiring(loop, workers, ports.units(), ports.notifier(),
                 new InputReader(ports.root(), ports.daemonFile(), ports.daemonFileExplicit(), ports.fabricsFile()),
                 new HostSurvey(ports.root(), ports.sysfs(), ports.registry(), ports.exclusions(), ports.systemHostnqn()),
-                OwnerStore.of(ports.registry()), ExclusionSource.reading(ports.exclusions()),
+                OwnerStore.of(ports.registry()), ExclusionSource.of(ports.exclusions()),
                 new ControllerSettler(ports.sysfs(), ports.sleeper()), new RuntimeStateFiles(ports.root()),
                 new Identity(matcher), ports.resolver(), ports.random());
         List<Shutdown.Adapter> adapters = new java.util.ArrayList<>();

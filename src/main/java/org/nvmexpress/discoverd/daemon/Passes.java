@@ -129,9 +129,12 @@ final class Passes implements HostNames.Listener {
                 .map(TrackedController::unit).collect(Collectors.toSet());
         devices.surveyStarted();
         HostSurvey survey = ports.survey();
+        ExclusionSource exclusions = ports.exclusions();
+        ExclusionSource.Exclusions previous = attempts.exclusions();
         ports.workers().submit("survey and plan", () -> {
+            ExclusionSource.Exclusions lists = exclusions.refresh(previous);
             HostSnapshot host = survey.read();
-            return new WorkDone.Plan(host, Reconciler.plan(planned, host, busy));
+            return new WorkDone.Plan(host, Reconciler.plan(planned, host, busy), lists);
         }, outcome -> new WorkDone.Planned(thisPass, outcome));
     }
 
@@ -150,6 +153,7 @@ final class Passes implements HostNames.Listener {
         surveyFailures = 0;
         WorkDone.Plan plan = ((Outcome.Success<WorkDone.Plan>) result.outcome()).value();
         live.replaceAll(plan.host().live(), devices.touched());
+        attempts.passRead(plan.exclusions());
         dropUndesired();
         for (Decision decision : plan.decisions()) {
             Connections.candidateOf(decision).flatMap(c -> tracker.get(c.unit()))

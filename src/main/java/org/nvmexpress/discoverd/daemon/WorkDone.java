@@ -75,13 +75,15 @@ sealed interface WorkDone extends LoopEvent {
     /**
      * The survey a pass planned on and the decisions, in the order to carry them out.
      *
-     * @param host      the host as surveyed
-     * @param decisions {@link Reconciler#plan}'s answer
+     * @param host       the host as surveyed
+     * @param decisions  {@link Reconciler#plan}'s answer
+     * @param exclusions the exclusion lists as read with the survey, for the attempts that follow
      */
-    record Plan(HostSnapshot host, List<Decision> decisions) {
+    record Plan(HostSnapshot host, List<Decision> decisions, ExclusionSource.Exclusions exclusions) {
         public Plan {
             Objects.requireNonNull(host, "host");
             decisions = List.copyOf(decisions);
+            Objects.requireNonNull(exclusions, "exclusions");
         }
     }
 

@@ -76,6 +76,18 @@ final class DaemonReloadTest {
     }
 
     @Test
+    void removingAnExclusionReconnectsWhatItExcludedWithoutAReload() {
+        DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A, B));
+        h.host.exclusions("[exclusions]\nexclusion = traddr=" + B + "\n");
+        h.start();
+        h.jobDone(A, "failed");
+        h.host.exclusions("[exclusions]\n# B may connect again\n");
+        h.test.advance(Duration.ofSeconds(2)); // A's retry reads the lists, finds them changed, checks B again
+        assertThat(h.units.callsFor(DaemonHarness.unit(B))).containsExactly("start");
+        assertThat(h.status()).isEqualTo("2 controllers: 0 connected, 2 starting");
+    }
+
+    @Test
     void aHalfWrittenExclusionListExcludesNothing() {
         DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A)).start();
         h.jobDone(A, "failed");

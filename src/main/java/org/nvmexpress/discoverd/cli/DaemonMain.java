@@ -77,12 +77,13 @@ public final class DaemonMain implements Callable<Integer> {
         EventLoop loop = new EventLoop(PosixClock.boottime(), EventLoop.DEFAULT_CAPACITY);
         // Handlers first: a signal during start-up waits in the loop's inbox until the loop runs.
         new SignalEvents(loop::post).install();
-        Path root = fabrics.root.resolve("/");
+        Path root = fabrics.root.resolve("/").toAbsolutePath();
         Path daemonFile = config != null ? config : fabrics.root.resolve(DAEMON_CONFIG_PATH);
         DaemonConfig daemonConfig = Daemon.readDaemonConfig(root, daemonFile, config != null, fabrics.fabricsFile());
         Map<String, String> env = System.getenv();
         List<DaemonPorts.Closing> adapters = new ArrayList<>();
-        UnitManager units = SystemdUnitManager.onSystemBus(UnitManagerSettings.of(daemonConfig, DISCOVERCTL_PATH, env),
+        UnitManager units = SystemdUnitManager.onSystemBus(
+                UnitManagerSettings.of(daemonConfig, DISCOVERCTL_PATH, env).withRoot(root),
                 event -> loop.post(new LoopEvent.FromUnits(event)));
         adapters.add(new DaemonPorts.Closing("unit manager", units));
         openUevents(daemonConfig, loop).ifPresent(m -> adapters.add(new DaemonPorts.Closing("uevent monitor", m)));

@@ -115,6 +115,7 @@ final class Connections {
             report(Level.ERROR, controller, "not connecting: " + refused.reason() + "; waiting for a reload");
             return;
         }
+        // Queued, or Joined to a request already in the manager's hands: either way one outcome follows.
         controller.pending = TrackedController.Pending.REQUEST;
         tracker.setState(controller, ControllerState.STARTING);
     }

@@ -51,7 +51,8 @@ final class UnitOutcomes {
                 }
             });
         } else {
-            LOG.debug("unit manager: {}", event); // BusLost, BusRestored: the unit manager logs them
+            // BusLost, BusRestored (the unit manager logs them), UnitsListed, ListFailed (not asked for yet)
+            LOG.debug("unit manager: {}", event);
         }
     }
 

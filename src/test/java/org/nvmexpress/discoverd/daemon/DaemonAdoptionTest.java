@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmexpress.discoverd.systemd.CallError;
 import org.nvmexpress.discoverd.systemd.UnitEvent;
 
 final class DaemonAdoptionTest {
@@ -71,7 +72,7 @@ final class DaemonAdoptionTest {
         DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(all.toArray(String[]::new))).start();
         h.jobDone(A, "done");
         h.post(new UnitEvent.BusLost("org.freedesktop.DBus.Error.Disconnected"));
-        h.post(new UnitEvent.CallFailed(DaemonHarness.unit(B), "RestartUnit", "org.freedesktop.DBus.Error.Disconnected",
+        h.post(new UnitEvent.CallFailed(DaemonHarness.unit(B), "RestartUnit", CallError.BUS_LOST, "org.freedesktop.DBus.Error.Disconnected",
                 "connection lost"));
         h.post(new UnitEvent.BusRestored());
         h.post(new UnitEvent.UnitState(DaemonHarness.unit(C), "active", "success"));

@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmexpress.discoverd.systemd.CallError;
 import org.nvmexpress.discoverd.systemd.UnitEvent;
 import org.nvmexpress.discoverd.tid.UnitName;
 
@@ -95,7 +96,7 @@ final class DaemonRetryTest {
     @Test
     void callFailedIsRetriedLikeAFailedJob() {
         DaemonHarness h = started(RetryPolicyTest.fixed(0.5));
-        h.post(new UnitEvent.CallFailed(DaemonHarness.unit(A), "StartTransientUnit",
+        h.post(new UnitEvent.CallFailed(DaemonHarness.unit(A), "StartTransientUnit", CallError.NO_REPLY,
                 "org.freedesktop.DBus.Error.NoReply", "no reply within 25 s"));
         assertThat(h.status()).isEqualTo("1 controller: 0 connected, 1 retrying");
         h.test.advance(Duration.ofSeconds(1));

@@ -60,6 +60,11 @@ final class RecordingUnitManager implements UnitManager {
     }
 
     @Override
+    public void listUnits() {
+        calls.add("list");
+    }
+
+    @Override
     public void close() {
         closed = true;
         if (hangOnClose) {

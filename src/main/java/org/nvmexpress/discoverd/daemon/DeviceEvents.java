@@ -155,6 +155,7 @@ final class DeviceEvents {
             return;
         }
         TrackedController c = ours.get();
+        c.lostDuringRequest = false;
         tracker.link(c, device).ifPresent(this::lostDevice);
         log.log(Level.INFO, c, "appeared");
         if (c.state() == ControllerState.EXCLUDED || c.state() == ControllerState.FOREIGN_OWNED
@@ -192,6 +193,7 @@ final class DeviceEvents {
             }
         }
         if (c.pending != TrackedController.Pending.NONE || c.nextAttempt != null) {
+            c.lostDuringRequest = c.pending == TrackedController.Pending.REQUEST;
             log.log(Level.INFO, c, "removed; an attempt is already under way");
             return;
         }

@@ -33,6 +33,11 @@ final class TrackedController {
     long checkSeq;
     /** Loop clock when the unit's job last ended well; meaningful while connected. */
     long connectedAtNanos;
+    /**
+     * Its device went away while a request was outstanding: when the request then ends well, the
+     * controller is not connected after all and needs another attempt.
+     */
+    boolean lostDuringRequest;
     /** Whether the unit may exist in systemd already (then restart, which starts it when it does not). */
     boolean unitMayExist;
     /** The last problem logged for it, so that a repeat of the same problem is not logged again. */

@@ -34,7 +34,7 @@ final class UnitOutcomes {
         if (event instanceof UnitEvent.JobDone done) {
             requested(done.unit().value(), tracker.get(done.unit())).ifPresent(c -> {
                 if (done.succeeded()) {
-                    connections.connected(c);
+                    succeeded(c);
                 } else {
                     connections.retryLater(c, "connection unit failed (job " + done.result() + ")");
                 }
@@ -44,7 +44,7 @@ final class UnitOutcomes {
         } else if (event instanceof UnitEvent.UnitState state) {
             requested(state.unit().value(), tracker.get(state.unit())).ifPresent(c -> {
                 if (state.succeeded()) {
-                    connections.connected(c);
+                    succeeded(c);
                 } else {
                     connections.retryLater(c, "connection unit " + state.activeState() + " (" + state.result()
                             + ") when the bus came back");
@@ -53,6 +53,16 @@ final class UnitOutcomes {
         } else {
             // BusLost, BusRestored (the unit manager logs them), UnitsListed, ListFailed (not asked for yet)
             LOG.debug("unit manager: {}", event);
+        }
+    }
+
+    /** The unit is up; unless the device it made went away meanwhile, the controller is connected. */
+    private void succeeded(TrackedController c) {
+        if (c.lostDuringRequest) {
+            c.lostDuringRequest = false;
+            connections.retryLater(c, "its device went away while the unit was starting");
+        } else {
+            connections.connected(c);
         }
     }
 

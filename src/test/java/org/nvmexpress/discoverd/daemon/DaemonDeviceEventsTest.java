@@ -102,6 +102,20 @@ final class DaemonDeviceEventsTest {
     }
 
     @Test
+    void aRemovalWhileTheUnitStartsIsNotForgotten() {
+        DaemonHarness h = connected(A);
+        h.test.advance(Duration.ofMinutes(10));
+        h.removed("nvme0");
+        h.connectedAs("nvme0", A);
+        h.added("nvme0");
+        h.removed("nvme0"); // gone again before the restart's job ended
+        h.jobDone(A, "done");
+        assertThat(h.status()).isEqualTo("1 controller: 0 connected, 1 retrying");
+        h.test.advance(Duration.ofSeconds(2));
+        assertThat(h.units.callsFor(DaemonHarness.unit(A))).containsExactly("start", "restart", "restart");
+    }
+
+    @Test
     void deviceNameReuseIsNotTakenForTheOldController() {
         DaemonHarness h = connected(A);
         h.test.advance(Duration.ofMinutes(10));

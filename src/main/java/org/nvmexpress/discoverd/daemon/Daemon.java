@@ -175,13 +175,13 @@ public final class Daemon {
         return new StatusLine(counts);
     }
 
-    /** For tests: how many controllers are tracked in each state. */
+    /** How many controllers are tracked in each state (states with none left out). */
     Map<ControllerState, Integer> counts() {
         assert loop.inLoop();
         return tracker.counts();
     }
 
-    /** For tests and the benchmark: the {@code STATUS=} text now. */
+    /** The {@code STATUS=} text for the counts now (what systemd has may lag by up to a second). */
     String statusText() {
         assert loop.inLoop();
         return statusOf(tracker, passes.unresolved()).text();

@@ -47,7 +47,6 @@ final class Passes implements HostNames.Listener {
     private boolean ready;
     private boolean running;
     private boolean reloadHeld;
-    private boolean reloading;
     private long pass;
     private int surveyFailures;
 
@@ -83,7 +82,6 @@ final class Passes implements HostNames.Listener {
         }
         LOG.info("reloading the configuration (SIGHUP)");
         running = true;
-        reloading = true;
         ports.notifier().reloading("Reloading configuration...");
         DaemonInputs lastGood = inputs;
         ports.workers().submit("re-read the configuration", () -> ports.reader()
@@ -192,7 +190,6 @@ final class Passes implements HostNames.Listener {
         status.ready();
         LOG.info("{}: {}", ready ? "reloaded" : "ready", status.latest().text());
         ready = true;
-        reloading = false;
         if (reloadHeld) {
             reloadHeld = false;
             reload();
@@ -241,9 +238,5 @@ final class Passes implements HostNames.Listener {
 
     void nameDue(String hostName) {
         names.due(hostName);
-    }
-
-    boolean isReloading() {
-        return reloading;
     }
 }

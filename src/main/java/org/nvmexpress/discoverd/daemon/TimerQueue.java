@@ -53,7 +53,7 @@ final class TimerQueue {
         return timer;
     }
 
-    /** The earliest live deadline, if any timer is armed. */
+    /** True when no timer is armed (cancelled ones do not count). */
     boolean isEmpty() {
         dropCancelledHead();
         return heap.isEmpty();

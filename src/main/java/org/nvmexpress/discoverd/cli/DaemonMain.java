@@ -12,6 +12,7 @@ import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.daemon.Daemon;
 import org.nvmexpress.discoverd.daemon.DaemonPorts;
 import org.nvmexpress.discoverd.daemon.EventLoop;
+import org.nvmexpress.discoverd.daemon.HostResolver;
 import org.nvmexpress.discoverd.daemon.LoopEvent;
 import org.nvmexpress.discoverd.daemon.SystemHostResolver;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
@@ -32,7 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nvme-discoverd}: the daemon's entry point, started by {@code nvme-discoverd.service}. It
@@ -40,6 +43,7 @@ import picocli.CommandLine.Option;
  * the configured {@code uevent-source}, sysfs, the registry and the exclusion lists under
  * {@code --root}, sd_notify, the signal handlers, CLOCK_BOOTTIME, the system's resolver) around one
  * {@link EventLoop}, then runs the {@link Daemon} on this thread until SIGTERM or SIGINT.
+ * {@code --dry-run} instead prints what the first reconciliation would decide ({@link DryRun}).
  */
 @Command(name = "nvme-discoverd",
         mixinStandardHelpOptions = true,
@@ -64,6 +68,26 @@ public final class DaemonMain implements Callable<Integer> {
                     + " A missing file means every default, as for the default path.")
     private Path config;
 
+    @Option(names = "--dry-run",
+            description = "Print, one JSON object per line, every decision the first reconciliation would make"
+                    + " (start, adopt or skip each controller, with the connector's command line), then exit"
+                    + " without changing anything.")
+    private boolean dryRun;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Resolves configured host names; DNS in production, a table in tests. */
+    private final HostResolver resolver;
+
+    public DaemonMain() {
+        this(new SystemHostResolver());
+    }
+
+    DaemonMain(HostResolver resolver) {
+        this.resolver = resolver;
+    }
+
     public static void main(String[] args) {
         int status = Commands.create(new DaemonMain()).execute(args);
         Logging.stop();
@@ -72,13 +96,17 @@ public final class DaemonMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path root = fabrics.root.directory().toAbsolutePath();
+        Path daemonFile = config != null ? config : fabrics.root.resolve(DAEMON_CONFIG_PATH);
+        if (dryRun) {
+            return new DryRun(root, daemonFile, config != null, fabrics.fabricsFile(), resolver)
+                    .run(spec.commandLine().getOut());
+        }
         long pid = ProcessHandle.current().pid();
         LOG.info("nvme-discoverd {} starting (pid {})", VersionProvider.version(), pid);
         EventLoop loop = new EventLoop(PosixClock.boottime(), EventLoop.DEFAULT_CAPACITY);
         // Handlers first: a signal during start-up waits in the loop's inbox until the loop runs.
         new SignalEvents(loop::post).install();
-        Path root = fabrics.root.resolve("/").toAbsolutePath();
-        Path daemonFile = config != null ? config : fabrics.root.resolve(DAEMON_CONFIG_PATH);
         DaemonConfig daemonConfig = Daemon.readDaemonConfig(root, daemonFile, config != null, fabrics.fabricsFile());
         Map<String, String> env = System.getenv();
         List<DaemonPorts.Closing> adapters = new ArrayList<>();
@@ -90,7 +118,7 @@ public final class DaemonMain implements Callable<Integer> {
         // CLOCK_MONOTONIC for sd_notify: MONOTONIC_USEC= is systemd's clock; the timers count CLOCK_BOOTTIME.
         try (Notifier notifier = SdNotifier.fromEnvironment(env, pid, PosixClock.monotonic())) {
             DaemonPorts ports = new DaemonPorts(root, daemonFile, config != null, fabrics.fabricsFile(), units, notifier,
-                    new SysfsReader(root), new Registry(root), new ExclusionLists(root), new SystemHostResolver(),
+                    new SysfsReader(root), new Registry(root), new ExclusionLists(root), resolver,
                     hostnqn(root), Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
             return Daemon.create(loop, ports).run(daemonConfig);
         } catch (InterruptedException e) {

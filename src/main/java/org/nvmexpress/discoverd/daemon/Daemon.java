@@ -79,6 +79,16 @@ public final class Daemon {
     }
 
     /**
+     * Everything the first pass builds the desired set from, read and logged exactly as the daemon
+     * does at start-up (a fabrics file with an error left out, the NBFTs when {@code nbft = true}):
+     * for {@code --dry-run}, so it can never read the configuration differently. Blocking.
+     */
+    public static DaemonInputs readInputs(Path root, Path daemonFile, boolean explicit, Path fabricsFile) {
+        InputReader reader = new InputReader(root, daemonFile, explicit, fabricsFile);
+        return reader.readFirst(reader.readDaemonConfig());
+    }
+
+    /**
      * Runs the daemon on the calling thread until SIGTERM or SIGINT, then closes the adapters.
      *
      * @param daemon the daemon configuration the adapters were built with

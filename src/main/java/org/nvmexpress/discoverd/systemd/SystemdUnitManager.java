@@ -37,7 +37,8 @@ import org.nvmexpress.discoverd.tid.UnitName;
  */
 public final class SystemdUnitManager implements UnitManager {
     /** How long {@code nvme connect --help} may take when {@code connector = auto} is resolved. */
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** How long the connector probe may take; {@link ConnectCommandPreview} waits as long. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final SystemdBus bus;
     private final ConnectCommands commands;

@@ -146,9 +146,9 @@ final class DeviceEvents {
         assert loop.inLoop();
         DeviceName device = controller.device();
         live.put(controller);
-        Optional<TrackedController> ours = stateUnit.flatMap(tracker::get)
-                .filter(c -> identity.realises(c.candidate(), controller))
-                .or(() -> tracker.realisedBy(controller, identity::realises));
+        Optional<TrackedController> byState = stateUnit.flatMap(tracker::get)
+                .filter(c -> identity.realises(c.candidate(), controller));
+        Optional<TrackedController> ours = byState.or(() -> tracker.realisedBy(controller, identity::realises));
         if (ours.isEmpty()) {
             tracker.unlink(device).ifPresent(this::lostDevice); // the name was recycled for another controller
             LOG.debug("{}: appeared; not a controller of ours", device);
@@ -164,9 +164,17 @@ final class DeviceEvents {
         }
         if (c.pending == TrackedController.Pending.REQUEST) {
             tracker.setState(c, ControllerState.CONNECTED); // its job's end still comes, and settles the rest
-        } else if (c.pending == TrackedController.Pending.NONE) {
+            return;
+        }
+        if (c.pending == TrackedController.Pending.CHECK) {
+            c.pending = TrackedController.Pending.NONE;
+            c.checkSeq++; // the check under way did not know this device: its answer is dropped
+        }
+        if (byState.isPresent()) {
             c.cancelNextAttempt();
-            connections.connected(c);
+            connections.connected(c); // our own unit made it
+        } else {
+            attempts.attempt(c); // made by someone else: the gate decides, adopt or hand off
         }
     }
 

@@ -67,6 +67,17 @@ final class DaemonAdoptionTest {
     }
 
     @Test
+    void aPeerConnectingADesiredControllerDuringItsBackoffKeepsIt() {
+        DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A)).start();
+        h.jobDone(A, "failed");
+        h.host.controller("nvme5", "tcp", "traddr=" + A + ",trsvcid=4420", DaemonHarness.VOL, "io").owner("nvme5", "stas");
+        h.added("nvme5");
+        h.test.advance(Duration.ofHours(1));
+        assertThat(h.units.callsFor(DaemonHarness.unit(A))).containsExactly("start");
+        assertThat(h.status()).isEqualTo("1 controller: 0 connected, 1 foreign-owned");
+    }
+
+    @Test
     void busLossMidConvergenceLosesNoController() {
         List<String> all = List.of(A, B, C, "10.0.0.4", "10.0.0.5");
         DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(all.toArray(String[]::new))).start();

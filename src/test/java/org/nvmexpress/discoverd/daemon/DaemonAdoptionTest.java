@@ -28,14 +28,11 @@ final class DaemonAdoptionTest {
     @Test
     void restartMidConvergenceAdoptsWhatIsConnectedAndStartsTheRest() {
         DaemonHarness first = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A, B, C)).start();
-        first.connectedAs("nvme0", A);
-        first.added("nvme0");
-        first.jobDone(A, "done");
+        first.connects("nvme0", A);
         // Killed here (SIGKILL, OOM): B and C were requested, nothing more. The next instance starts.
         DaemonHarness second = new DaemonHarness(root).start();
 
-        assertThat(second.units.calls()).containsExactly("start " + DaemonHarness.unit(B).value(),
-                "start " + DaemonHarness.unit(C).value());
+        assertThat(second.units.calls()).containsExactly(DaemonHarness.call("start", B), DaemonHarness.call("start", C));
         assertThat(second.status()).isEqualTo("3 controllers: 1 connected, 2 starting");
         assertThat(log.containing("| nvme0 - already connected; adopted")).hasSize(1);
         second.test.advance(Duration.ofMinutes(10));

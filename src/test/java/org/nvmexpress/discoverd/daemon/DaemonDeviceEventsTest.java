@@ -28,9 +28,7 @@ final class DaemonDeviceEventsTest {
     private DaemonHarness connected(String... traddrs) {
         DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(traddrs)).start();
         for (int i = 0; i < traddrs.length; i++) {
-            h.connectedAs("nvme" + i, traddrs[i]);
-            h.added("nvme" + i);
-            h.jobDone(traddrs[i], "done");
+            h.connects("nvme" + i, traddrs[i]);
         }
         return h;
     }
@@ -142,9 +140,8 @@ final class DaemonDeviceEventsTest {
         h.host.write("sys/class/nvme/nvme0/state", "deleting\n");
         h.removedSilently("nvme1");
         h.kernel(new KernelEvent.EventsLost(1));
-        assertThat(h.units.calls()).containsExactly("start " + DaemonHarness.unit(A).value(),
-                "start " + DaemonHarness.unit(B).value(), "restart " + DaemonHarness.unit(A).value(),
-                "restart " + DaemonHarness.unit(B).value());
+        assertThat(h.units.calls()).containsExactly(DaemonHarness.call("start", A), DaemonHarness.call("start", B),
+                DaemonHarness.call("restart", A), DaemonHarness.call("restart", B));
         assertThat(log.problems()).containsExactly("WARN uevents were lost (1 overflow so far); surveying the host again");
     }
 

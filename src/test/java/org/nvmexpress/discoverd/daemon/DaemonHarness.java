@@ -137,6 +137,18 @@ final class DaemonHarness {
         host.registryWritten(device, Instant.parse("2025-12-31T23:59:59Z"));
     }
 
+    /** The unit of {@code traddr} connects: its device appears, its {@code add} uevent comes, its job ends well. */
+    void connects(String device, String traddr) {
+        connectedAs(device, traddr);
+        added(device);
+        jobDone(traddr, "done");
+    }
+
+    /** A call as {@link RecordingUnitManager#calls()} lists it: {@code start UNIT}. */
+    static String call(String verb, String traddr) {
+        return verb + " " + unit(traddr).value();
+    }
+
     /** An {@code add} uevent for {@code device}, as the kernel sends it once the device exists. */
     void added(String device) {
         kernel(new KernelEvent.ControllerAdded(new DeviceName(device), ++seqnum));

@@ -24,7 +24,7 @@ final class DaemonHostNameTest {
         DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(NAME));
         h.resolver.set(NAME, "10.0.0.5");
         h.start();
-        assertThat(h.units.calls()).containsExactly("start " + DaemonHarness.unit("10.0.0.5").value());
+        assertThat(h.units.calls()).containsExactly(DaemonHarness.call("start", "10.0.0.5"));
     }
 
     @Test
@@ -39,8 +39,8 @@ final class DaemonHostNameTest {
 
         h.resolver.set(NAME, "10.0.0.5");
         h.test.advance(Duration.ofMinutes(5));
-        assertThat(h.units.calls()).containsExactly("start " + DaemonHarness.unit("10.0.0.1").value(),
-                "start " + DaemonHarness.unit("10.0.0.5").value());
+        assertThat(h.units.calls()).containsExactly(DaemonHarness.call("start", "10.0.0.1"),
+                DaemonHarness.call("start", "10.0.0.5"));
         assertThat(h.status()).isEqualTo("2 controllers: 0 connected, 2 starting");
         assertThat(log.containing("resolves to 10.0.0.5")).hasSize(1);
     }

@@ -30,13 +30,11 @@ final class DaemonReloadTest {
     @Test
     void reloadStartsNewControllersAndKeepsTheOnesNoLongerDesiredConnected() {
         DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A)).start();
-        h.connectedAs("nvme0", A);
-        h.added("nvme0");
-        h.jobDone(A, "done");
+        h.connects("nvme0", A);
         h.fabrics(DaemonHarness.subsystem(B));
         reload(h);
-        assertThat(h.units.calls()).containsExactly("start " + DaemonHarness.unit(A).value(),
-                "start " + DaemonHarness.unit(B).value());
+        assertThat(h.units.calls()).containsExactly(DaemonHarness.call("start", A),
+                DaemonHarness.call("start", B));
         assertThat(h.status()).isEqualTo("1 controller: 0 connected, 1 starting");
         assertThat(log.containing("no longer desired; its unit and connection stay")).hasSize(1);
         h.test.advance(Duration.ofMinutes(10));
@@ -53,8 +51,8 @@ final class DaemonReloadTest {
         h.fabrics(DaemonHarness.subsystem(A, C));
         h.host.write(DROP_IN, DaemonHarness.subsystem(B) + "keep-alive-tmo = 30   # inline\n");
         reload(h);
-        assertThat(h.units.calls()).containsExactly("start " + DaemonHarness.unit(A).value(),
-                "start " + DaemonHarness.unit(B).value(), "start " + DaemonHarness.unit(C).value());
+        assertThat(h.units.calls()).containsExactly(DaemonHarness.call("start", A),
+                DaemonHarness.call("start", B), DaemonHarness.call("start", C));
         assertThat(h.status()).isEqualTo("3 controllers: 1 connected, 2 starting");
         assertThat(log.problems()).anyMatch(l -> l.endsWith("b.conf: left out for its errors; keeping its last good"
                 + " content (1 connection)"));
@@ -70,8 +68,8 @@ final class DaemonReloadTest {
         // Between the passes another tool edits the list: B is no longer excluded, A now is.
         h.host.exclusions("[exclusions]\nexclusion = traddr=" + A + "\n");
         reload(h);
-        assertThat(h.units.calls()).containsExactly("start " + DaemonHarness.unit(A).value(),
-                "start " + DaemonHarness.unit(B).value());
+        assertThat(h.units.calls()).containsExactly(DaemonHarness.call("start", A),
+                DaemonHarness.call("start", B));
         assertThat(h.status()).isEqualTo("2 controllers: 1 connected, 1 starting");
     }
 

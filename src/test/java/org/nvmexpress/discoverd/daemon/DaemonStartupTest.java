@@ -56,7 +56,7 @@ final class DaemonStartupTest {
         DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem("10.0.0.1"));
         h.host.write("etc/nvme/nvme-fabrics.conf.d/b.conf", DaemonHarness.subsystem("10.0.0.2") + "bad line\n");
         h.start();
-        assertThat(h.units.calls()).containsExactly("start " + DaemonHarness.unit("10.0.0.1").value());
+        assertThat(h.units.calls()).containsExactly(DaemonHarness.call("start", "10.0.0.1"));
         assertThat(log.problems()).anyMatch(line -> line.contains("b.conf: left out for its errors"));
         assertThat(h.notifier.messages()).first().asString().startsWith("READY=1");
     }

@@ -131,7 +131,7 @@ final class Passes implements HostNames.Listener {
         ExclusionSource.Exclusions previous = attempts.exclusions();
         ports.workers().submit("survey and plan", () -> {
             ExclusionSource.Exclusions lists = exclusions.refresh(previous);
-            HostSnapshot host = survey.read();
+            HostSnapshot host = lists.snapshot().map(survey::read).orElseGet(survey::read);
             return new WorkDone.Plan(host, Reconciler.plan(planned, host, busy), lists);
         }, outcome -> new WorkDone.Planned(thisPass, outcome));
     }

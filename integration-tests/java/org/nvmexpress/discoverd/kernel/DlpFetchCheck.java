@@ -12,6 +12,9 @@ import org.nvmexpress.discoverd.dlp.EntryTarget;
 import org.nvmexpress.discoverd.dlp.EntryTargets;
 import org.nvmexpress.discoverd.dlp.FetchResult;
 import org.nvmexpress.discoverd.dlp.LogPageReader;
+import org.nvmexpress.discoverd.kernel.admin.AdminLogPageReader;
+import org.nvmexpress.discoverd.kernel.admin.AdminPassthrough;
+import org.nvmexpress.discoverd.kernel.admin.LibcIoctl;
 import org.nvmexpress.discoverd.tid.TidParser;
 import org.nvmexpress.discoverd.tid.TransportId;
 

@@ -2,6 +2,11 @@ package org.nvmexpress.discoverd.kernel;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
+import org.nvmexpress.discoverd.kernel.sysfs.ControllerReading;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
+import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
+import org.nvmexpress.discoverd.kernel.sysfs.SysfsTid;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.TidParser;

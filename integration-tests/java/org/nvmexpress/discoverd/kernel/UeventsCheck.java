@@ -9,9 +9,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.nvmexpress.discoverd.config.UeventGroup;
-import org.nvmexpress.discoverd.kernel.KernelEvent.ControllerAdded;
-import org.nvmexpress.discoverd.kernel.KernelEvent.ControllerRemoved;
-import org.nvmexpress.discoverd.kernel.KernelEvent.DiscoveryLogChanged;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.ControllerAdded;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.ControllerRemoved;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent.DiscoveryLogChanged;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
+import org.nvmexpress.discoverd.kernel.uevent.UeventCounters;
+import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
+import org.nvmexpress.discoverd.registry.DeviceName;
 
 /**
  * The production {@link UeventMonitor} on the kernel's own uevents (reference §4.2): on the kernel
@@ -41,19 +45,20 @@ final class UeventsCheck implements GuestCheck {
         try (UeventMonitor monitor = UeventMonitor.open(standard, events.queue()::add)) {
             GuestFabrics.Connected dc = GuestFabrics.connect(GuestTarget.port1Options(GuestTarget.DISCOVERY_NQN));
             report.put("dc", dc.device());
+            DeviceName device = new DeviceName(dc.device());
             ControllerAdded added;
             DiscoveryLogChanged changed;
             try {
-                added = events.await(ControllerAdded.class, dc.device());
-                report.put("added", added.devname());
-                changed = unlinkIo2From1(events, dc.device());
-                report.put("changed", changed.devname() + " " + changed.trigger());
+                added = events.await(ControllerAdded.class, device);
+                report.put("added", added.device().value());
+                changed = unlinkIo2From1(events, device);
+                report.put("changed", changed.device() + " " + changed.trigger());
                 report.put("relinked", String.valueOf(Files.isSymbolicLink(PORT1_IO2_LINK)));
             } finally {
                 GuestFabrics.delete(dc);
             }
-            ControllerRemoved removed = events.await(ControllerRemoved.class, dc.device());
-            report.put("removed", removed.devname());
+            ControllerRemoved removed = events.await(ControllerRemoved.class, device);
+            report.put("removed", removed.device().value());
             report.put("seqnums-ascending", String.valueOf(
                     added.seqnum() < changed.seqnum() && changed.seqnum() < removed.seqnum()));
             UeventCounters counters = monitor.counters();
@@ -66,7 +71,7 @@ final class UeventsCheck implements GuestCheck {
     }
 
     /** Unlinks test-io2 from port 1, waits for {@code dc}'s log page change, and links it again. */
-    private static DiscoveryLogChanged unlinkIo2From1(Events events, String dc) throws Exception {
+    private static DiscoveryLogChanged unlinkIo2From1(Events events, DeviceName dc) throws Exception {
         Files.delete(PORT1_IO2_LINK);
         try {
             return events.await(DiscoveryLogChanged.class, dc);
@@ -81,32 +86,32 @@ final class UeventsCheck implements GuestCheck {
      */
     private record Events(BlockingQueue<KernelEvent> queue, List<String> seen) {
         /**
-         * Takes events until one of {@code type} for {@code devname} arrives, at most {@link #WAIT}
+         * Takes events until one of {@code type} for {@code device} arrives, at most {@link #WAIT}
          * in all; other events (another controller's, a rediscover) are passed over.
          */
-        <T extends KernelEvent> T await(Class<T> type, String devname) throws InterruptedException {
+        <T extends KernelEvent> T await(Class<T> type, DeviceName device) throws InterruptedException {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (true) {
                 KernelEvent next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (next == null) {
-                    throw new AssertionError("no " + type.getSimpleName() + " for " + devname + " within "
+                    throw new AssertionError("no " + type.getSimpleName() + " for " + device + " within "
                             + WAIT.toSeconds() + " s; events seen: " + seen);
                 }
                 seen.add(next.toString());
-                if (type.isInstance(next) && devname.equals(devnameOf(next))) {
+                if (type.isInstance(next) && device.equals(deviceOf(next))) {
                     return type.cast(next);
                 }
             }
         }
     }
 
-    private static String devnameOf(KernelEvent event) {
+    private static DeviceName deviceOf(KernelEvent event) {
         if (event instanceof ControllerAdded e) {
-            return e.devname();
+            return e.device();
         }
         if (event instanceof ControllerRemoved e) {
-            return e.devname();
+            return e.device();
         }
-        return event instanceof DiscoveryLogChanged e ? e.devname() : null;
+        return event instanceof DiscoveryLogChanged e ? e.device() : null;
     }
 }

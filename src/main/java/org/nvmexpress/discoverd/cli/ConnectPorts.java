@@ -3,10 +3,10 @@ package org.nvmexpress.discoverd.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.nvmexpress.discoverd.kernel.FabricsDevice;
-import org.nvmexpress.discoverd.kernel.KernelFabricsDevice;
-import org.nvmexpress.discoverd.kernel.LiveControllerLookup;
-import org.nvmexpress.discoverd.kernel.SysfsLiveControllerLookup;
+import org.nvmexpress.discoverd.kernel.fabrics.FabricsDevice;
+import org.nvmexpress.discoverd.kernel.fabrics.KernelFabricsDevice;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveControllerLookup;
+import org.nvmexpress.discoverd.kernel.sysfs.SysfsLiveControllerLookup;
 
 /**
  * What {@code nvme-discoverctl connect} needs from the system, so that tests give it a fake kernel:

@@ -2,8 +2,9 @@ package org.nvmexpress.discoverd.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.nvmexpress.discoverd.kernel.Clock;
+import org.nvmexpress.discoverd.kernel.PosixClock;
 import org.nvmexpress.discoverd.systemd.Logging;
-import org.nvmexpress.discoverd.systemd.MonotonicClock;
 import org.nvmexpress.discoverd.systemd.Notifier;
 import org.nvmexpress.discoverd.systemd.SdNotifier;
 import org.slf4j.Logger;
@@ -53,7 +54,9 @@ public final class DaemonMain implements Callable<Integer> {
     public Integer call() {
         Path daemonFile = config != null ? config : fabrics.root.resolve(DAEMON_CONFIG_PATH);
         ServiceConfigLoader loader = new ServiceConfigLoader(daemonFile, config != null, fabrics.fabricsFile());
-        MonotonicClock clock = MonotonicClock.system();
+        // CLOCK_MONOTONIC for both: MONOTONIC_USEC= must be systemd's clock, and systemd's watchdog
+        // timer does not run while the host is suspended either, so the ping schedule follows it.
+        Clock clock = PosixClock.monotonic();
         LOG.info("nvme-discoverd {} starting (pid {})", VersionProvider.version(), ProcessHandle.current().pid());
         // Handlers first: a SIGHUP during the first load is queued and handled once ready.
         ServiceEvents events = new SignalEvents().install();

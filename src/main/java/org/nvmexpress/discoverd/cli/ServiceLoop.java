@@ -3,7 +3,7 @@ package org.nvmexpress.discoverd.cli;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import org.nvmexpress.discoverd.systemd.MonotonicClock;
+import org.nvmexpress.discoverd.kernel.Clock;
 import org.nvmexpress.discoverd.systemd.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +22,13 @@ final class ServiceLoop {
 
     private final ServiceEvents events;
     private final Notifier notifier;
-    private final MonotonicClock clock;
+    private final Clock clock;
     private final ServiceConfigLoader loader;
     private ServiceConfig config;
     /** CLOCK_MONOTONIC of the next watchdog ping; meaningful only while a watchdog interval is set. */
     private long nextPingNanos;
 
-    ServiceLoop(ServiceEvents events, Notifier notifier, MonotonicClock clock, ServiceConfigLoader loader,
+    ServiceLoop(ServiceEvents events, Notifier notifier, Clock clock, ServiceConfigLoader loader,
             ServiceConfig initial) {
         this.events = Objects.requireNonNull(events, "events");
         this.notifier = Objects.requireNonNull(notifier, "notifier");

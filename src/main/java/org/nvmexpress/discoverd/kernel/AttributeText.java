@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * file) is not what the kernel writes, so it is rejected with the byte offset instead of being
  * passed on into a TID or a log line.
  */
-final class AttributeText {
+public final class AttributeText {
     /** A sysfs {@code show} handler writes into one page. */
     static final int MAX_BYTES = 4096;
 
@@ -34,7 +34,7 @@ final class AttributeText {
      * @param value   the text without trailing newlines; {@code null} when missing, empty or bad
      * @param problem what was wrong, {@code null} when nothing was (a missing file is not a problem)
      */
-    record Result(String value, String problem) {
+    public record Result(String value, String problem) {
         static final Result ABSENT = new Result(null, null);
 
         static Result problem(String message) {
@@ -43,7 +43,7 @@ final class AttributeText {
     }
 
     /** Reads {@code file}; a missing file is absent without a problem. */
-    static Result read(Path file) {
+    public static Result read(Path file) {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
@@ -59,7 +59,7 @@ final class AttributeText {
      * The errno text without the path (callers name the file or the device and attribute). The JDK
      * leaves it out of some exceptions; those get the C library's text for their errno.
      */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof FileSystemException fse) {
             if (fse.getReason() != null) {
                 return fse.getReason();

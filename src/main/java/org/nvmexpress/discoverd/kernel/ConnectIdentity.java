@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The host identity a connect uses: the host NQN and host ID passed to the kernel, explicit or the
- * host's defaults ({@link HostIdentityFiles}). Absent parts are left to the kernel, which then uses
+ * host's defaults ({@code fabrics.HostIdentityFiles}). Absent parts are left to the kernel, which then uses
  * its own generated default host.
  */
 public record ConnectIdentity(Optional<String> hostnqn, Optional<String> hostid) {

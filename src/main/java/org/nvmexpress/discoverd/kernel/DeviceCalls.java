@@ -12,10 +12,10 @@ import com.sun.jna.Pointer;
  * only trace of the errno, and the callers here must tell ENOTTY from EINVAL from ECONNREFUSED: hence
  * JNA, with {@link LastErrorException} turned into {@link ErrnoException}.
  */
-final class DeviceCalls {
-    static final int O_RDONLY = 0;
-    static final int O_RDWR = 2;
-    static final int O_CLOEXEC = 0x80000;
+public final class DeviceCalls {
+    public static final int O_RDONLY = 0;
+    public static final int O_RDWR = 2;
+    public static final int O_CLOEXEC = 0x80000;
 
     /** The libc functions, declared with the C types JNA maps exactly. */
     interface LibC extends Library {
@@ -38,7 +38,7 @@ final class DeviceCalls {
     private DeviceCalls() {
     }
 
-    static int open(String path, int flags) throws ErrnoException {
+    public static int open(String path, int flags) throws ErrnoException {
         try {
             return Holder.LIBC.open(path, flags);
         } catch (LastErrorException e) {
@@ -46,7 +46,7 @@ final class DeviceCalls {
         }
     }
 
-    static int read(int fd, Pointer buffer, int count, String what) throws ErrnoException {
+    public static int read(int fd, Pointer buffer, int count, String what) throws ErrnoException {
         try {
             return Holder.LIBC.read(fd, buffer, new NativeLong(count)).intValue();
         } catch (LastErrorException e) {
@@ -54,7 +54,7 @@ final class DeviceCalls {
         }
     }
 
-    static int write(int fd, Pointer buffer, int count, String what) throws ErrnoException {
+    public static int write(int fd, Pointer buffer, int count, String what) throws ErrnoException {
         try {
             return Holder.LIBC.write(fd, buffer, new NativeLong(count)).intValue();
         } catch (LastErrorException e) {
@@ -63,7 +63,7 @@ final class DeviceCalls {
     }
 
     /** {@code request} is the unsigned 32-bit ioctl number, e.g. {@code 0xC0504E47L}. */
-    static int ioctl(int fd, long request, Pointer argument, String what) throws ErrnoException {
+    public static int ioctl(int fd, long request, Pointer argument, String what) throws ErrnoException {
         try {
             return Holder.LIBC.ioctl(fd, new NativeLong(request, true), argument);
         } catch (LastErrorException e) {
@@ -71,7 +71,7 @@ final class DeviceCalls {
         }
     }
 
-    static void close(int fd, String what) throws ErrnoException {
+    public static void close(int fd, String what) throws ErrnoException {
         try {
             Holder.LIBC.close(fd);
         } catch (LastErrorException e) {

@@ -1,52 +1,39 @@
 /**
- * Everything the daemon learns from and does to the kernel (ARCHITECTURE §3, §5), in three parts.
+ * Everything the daemon learns from and does to the kernel (ARCHITECTURE §3, §5), one sub-package
+ * per concern; this package keeps only what several of them share.
  *
- * <p><b>Owns:</b>
+ * <p><b>Sub-packages</b> (each states its own contract):
  * <ul>
- * <li><b>What the kernel shows.</b> The {@link org.nvmexpress.discoverd.kernel.Sysfs} port and its
- * production {@link org.nvmexpress.discoverd.kernel.SysfsReader} ({@code <root>/sys/class/nvme/nvmeN/*}
- * into immutable {@link org.nvmexpress.discoverd.kernel.LiveController} records, {@code address}
- * parsed field by field, {@code /sys/kernel/uevent_seqnum}); waiting for a new controller's
- * attributes instead of upstream's fixed one-second soak
- * ({@link org.nvmexpress.discoverd.kernel.ControllerSettler}); the
- * {@link org.nvmexpress.discoverd.kernel.ConnectionIdentityMatcher}, which decides whether a live
- * controller realises a desired TID (reference §4.3, §15 items 10-11, 31: never canonical strings).
- * Bad sysfs content is a reported {@link org.nvmexpress.discoverd.kernel.AttributeProblem}, never an
- * exception.</li>
- * <li><b>What the kernel says.</b> {@link org.nvmexpress.discoverd.kernel.UeventMonitor} reads a
- * {@code NETLINK_KOBJECT_UEVENT} socket ({@link org.nvmexpress.discoverd.kernel.NetlinkUeventSocket},
- * udev group 2 or kernel group 1 per {@code uevent-source}) on its own thread, accepts only trusted
- * senders ({@link org.nvmexpress.discoverd.kernel.SenderPolicy}), decodes both wire formats
- * ({@link org.nvmexpress.discoverd.kernel.UeventDecoder}, bad bytes are a value with their offset)
- * and classifies them ({@link org.nvmexpress.discoverd.kernel.UeventClassifier}) into the sealed,
- * immutable {@link org.nvmexpress.discoverd.kernel.KernelEvent}s the daemon consumes, including
- * {@code EventsLost} when the kernel dropped uevents (reference §4, §6.2).</li>
- * <li><b>What the kernel is asked.</b> {@link org.nvmexpress.discoverd.kernel.AdminPassthrough} (one
- * admin command on {@code /dev/nvmeX}, {@code NVME_IOCTL_ADMIN64_CMD} falling back to
- * {@code NVME_IOCTL_ADMIN_CMD}, reference §5.2) and the Discovery Log Page reader built on it
- * ({@link org.nvmexpress.discoverd.kernel.AdminLogPageReader}); the {@code /dev/nvme-fabrics} port
- * {@link org.nvmexpress.discoverd.kernel.FabricsDevice} and
- * {@link org.nvmexpress.discoverd.kernel.BuiltinConnector}, {@code nvme connect --idempotent --owner
- * --devid-file} in Java (reference §3.4, §10.4, ARCHITECTURE §6) with its secrets from systemd
- * credentials ({@link org.nvmexpress.discoverd.kernel.ConnectCredentials}); the
- * {@link org.nvmexpress.discoverd.kernel.FcKickstart} port (reference §6) and the
- * {@link org.nvmexpress.discoverd.kernel.MonotonicClock} port with its {@code CLOCK_BOOTTIME}
- * adapter.</li>
+ * <li>{@code kernel.sysfs}: what the kernel shows, {@code /sys/class/nvme} read into immutable
+ * controllers, and the connection-identity matcher.</li>
+ * <li>{@code kernel.uevent}: what the kernel says, the netlink uevent monitor and the sealed
+ * {@code KernelEvent}s it posts.</li>
+ * <li>{@code kernel.admin}: what the kernel is asked, the NVMe admin ioctl and the Discovery Log
+ * Page reader built on it.</li>
+ * <li>{@code kernel.fabrics}: {@code /dev/nvme-fabrics} and the built-in connector.</li>
+ * <li>{@code kernel.fc}: the FC kickstart port and its udev adapter.</li>
  * </ul>
- * Struct layouts are explicit byte offsets ({@code NetlinkLayout}, {@code PassthroughStruct}); errno
- * values are typed and named in every message ({@link org.nvmexpress.discoverd.kernel.Errno}).
+ * Within {@code kernel} the arrows point down too: every sub-package may import this package;
+ * {@code fabrics} may import {@code sysfs} (the connector asks whether a connection is already up);
+ * no other sub-package imports a sibling, and this package imports none of them.
  *
- * <p><b>May import:</b> {@code tid}, {@code fs}, {@code ini}, {@code registry}, {@code exclusion},
- * {@code config}, {@code nbft}, {@code dlp}, the JDK, JNA (only the libc calls in use, loaded on first
- * use) and slf4j.
+ * <p><b>Owns:</b> typed errno values and the exception that carries them
+ * ({@link org.nvmexpress.discoverd.kernel.Errno}, {@link org.nvmexpress.discoverd.kernel.ErrnoException},
+ * never a bare int), the libc calls on device nodes that both the admin ioctl and the fabrics device
+ * make ({@link org.nvmexpress.discoverd.kernel.DeviceCalls}), one sysfs attribute read as a line of
+ * text ({@link org.nvmexpress.discoverd.kernel.AttributeText}, read by {@code sysfs} and {@code fc}),
+ * the host identity a connect uses and a live controller is matched against
+ * ({@link org.nvmexpress.discoverd.kernel.ConnectIdentity}), and time: the
+ * one {@link org.nvmexpress.discoverd.kernel.Clock} port with its one adapter
+ * {@link org.nvmexpress.discoverd.kernel.PosixClock} ({@code CLOCK_BOOTTIME} for timers,
+ * {@code CLOCK_MONOTONIC} for systemd) and the {@link org.nvmexpress.discoverd.kernel.Sleeper} port.
  *
- * <p><b>Threading:</b> records, the matcher, the decoder and the classifier are immutable and
- * thread-safe. The monitor's reader runs on its own thread and calls its consumer there. Every other
- * adapter blocks on system calls or file I/O and is meant for worker threads, never the daemon's
- * loop; an {@code AdminPassthrough} handle and a {@code BuiltinConnector} serve one thread at a time.
+ * <p><b>May import:</b> {@code registry}, {@code tid}, the JDK and JNA (only the libc calls in use,
+ * loaded on first use); none of its own sub-packages.
  *
- * <p><b>Entry classes:</b> {@link org.nvmexpress.discoverd.kernel.SysfsReader},
- * {@link org.nvmexpress.discoverd.kernel.UeventMonitor} and
- * {@link org.nvmexpress.discoverd.kernel.BuiltinConnector}.
+ * <p><b>Threading:</b> records and static helpers, immutable and thread-safe; the libc calls block
+ * the calling worker thread, never the daemon's loop.
+ *
+ * <p><b>Entry class:</b> {@link org.nvmexpress.discoverd.kernel.PosixClock}, the production clock.
  */
 package org.nvmexpress.discoverd.kernel;

@@ -12,6 +12,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.nvmexpress.discoverd.kernel.PosixClock;
 
 /**
  * Configures logback in code, level INFO: under systemd, when stderr is the journal
@@ -48,7 +49,7 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
                 out = nativeJournal;
             }
         }
-        RepeatCollapsingAppender collapsing = new RepeatCollapsingAppender(out, REPEAT_WINDOW, MonotonicClock.system());
+        RepeatCollapsingAppender collapsing = new RepeatCollapsingAppender(out, REPEAT_WINDOW, PosixClock.monotonic());
         collapsing.setContext(context);
         collapsing.setName("collapse-repeats");
         collapsing.start();

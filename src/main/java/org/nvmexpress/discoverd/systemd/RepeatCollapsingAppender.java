@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.nvmexpress.discoverd.kernel.Clock;
 
 /**
  * Logs a repeated identical warning or error once per burst: the first occurrence passes, the
@@ -34,7 +35,7 @@ public final class RepeatCollapsingAppender extends AppenderBase<ILoggingEvent> 
 
     private final Appender<ILoggingEvent> delegate;
     private final long windowNanos;
-    private final MonotonicClock clock;
+    private final Clock clock;
     /** Open bursts in the order they started, so the expired ones are at the front. */
     private final LinkedHashMap<Key, Burst> bursts = new LinkedHashMap<>();
 
@@ -54,7 +55,7 @@ public final class RepeatCollapsingAppender extends AppenderBase<ILoggingEvent> 
         }
     }
 
-    public RepeatCollapsingAppender(Appender<ILoggingEvent> delegate, Duration window, MonotonicClock clock) {
+    public RepeatCollapsingAppender(Appender<ILoggingEvent> delegate, Duration window, Clock clock) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.windowNanos = window.toNanos();
         this.clock = Objects.requireNonNull(clock, "clock");

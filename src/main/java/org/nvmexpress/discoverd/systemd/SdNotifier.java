@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.nvmexpress.discoverd.kernel.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,8 @@ public final class SdNotifier implements Notifier {
     private final NotifyAddress address;
     private final AFUNIXSocketAddress target;
     private final AFUNIXDatagramChannel channel;
-    private final MonotonicClock clock;
+    /** CLOCK_MONOTONIC, the clock of {@code MONOTONIC_USEC=} and of systemd's own timestamps. */
+    private final Clock clock;
     private final Optional<Duration> watchdogInterval;
 
     /**
@@ -36,7 +39,7 @@ public final class SdNotifier implements Notifier {
      *
      * @throws IOException when no datagram socket can be made or the address is not usable
      */
-    public SdNotifier(NotifyAddress address, MonotonicClock clock, Optional<Duration> watchdogInterval)
+    public SdNotifier(NotifyAddress address, Clock clock, Optional<Duration> watchdogInterval)
             throws IOException {
         this.address = Objects.requireNonNull(address, "address");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -50,7 +53,7 @@ public final class SdNotifier implements Notifier {
      * unset (started by hand) or unusable (logged), an {@code SdNotifier} otherwise, watching
      * {@code WATCHDOG_USEC}/{@code WATCHDOG_PID} for process {@code pid}.
      */
-    public static Notifier fromEnvironment(Map<String, String> env, long pid, MonotonicClock clock) {
+    public static Notifier fromEnvironment(Map<String, String> env, long pid, Clock clock) {
         String value = env.get("NOTIFY_SOCKET");
         if (value == null) {
             return Notifier.none();
@@ -71,7 +74,7 @@ public final class SdNotifier implements Notifier {
     @Override
     public synchronized void ready(String status) {
         // Read before sending, so the logged time is never later than systemd's record of it.
-        long sentMicros = clock.nowMicros();
+        long sentMicros = monotonicMicros();
         if (send(NotifyMessages.ready(status))) {
             LOG.info("sent READY=1 to the service manager (CLOCK_MONOTONIC {} µs)", sentMicros);
         }
@@ -79,7 +82,12 @@ public final class SdNotifier implements Notifier {
 
     @Override
     public synchronized void reloading(String status) {
-        send(NotifyMessages.reloading(clock.nowMicros(), status));
+        send(NotifyMessages.reloading(monotonicMicros(), status));
+    }
+
+    /** The clock in microseconds, the unit of {@code MONOTONIC_USEC=} and of systemd's timestamps. */
+    private long monotonicMicros() {
+        return TimeUnit.NANOSECONDS.toMicros(clock.nowNanos());
     }
 
     @Override

@@ -16,8 +16,8 @@
  * {@link org.nvmexpress.discoverd.systemd.SdNotifier} ({@code $NOTIFY_SOCKET} datagrams:
  * {@code READY=1}, {@code RELOADING=1} with {@code MONOTONIC_USEC}, {@code STATUS=} from a
  * {@link org.nvmexpress.discoverd.systemd.StatusLine}, {@code STOPPING=1}, {@code WATCHDOG=1} every
- * half {@code WATCHDOG_USEC}) and the CLOCK_MONOTONIC systemd stamps with
- * ({@link org.nvmexpress.discoverd.systemd.MonotonicClock});</li>
+ * half {@code WATCHDOG_USEC}), its {@code MONOTONIC_USEC} read from an injected
+ * {@link org.nvmexpress.discoverd.kernel.Clock} ({@code PosixClock.monotonic()} in production);</li>
  * <li>logging: the logback {@link org.nvmexpress.discoverd.systemd.LoggingConfigurator} that sends
  * native journal entries ({@link org.nvmexpress.discoverd.systemd.JournalAppender}) when stderr is
  * the journal, prefixed stderr lines ({@link org.nvmexpress.discoverd.systemd.JournalPrefixLayout})
@@ -34,15 +34,15 @@
  * of those names ({@code journalctl NVME_UNIT=…}); on plain stderr they are not printed, since the
  * message text already starts with the TID (ARCHITECTURE §10).
  *
- * <p><b>May import:</b> {@code tid}, {@code fs}, {@code ini}, {@code registry}, {@code exclusion},
- * {@code config}, {@code nbft}, {@code dlp} (the arrows point down); of libraries, dbus-java,
- * junixsocket, JNA, slf4j and logback.
+ * <p><b>May import:</b> {@code kernel} (the clock), {@code tid}, {@code fs}, {@code ini},
+ * {@code registry}, {@code exclusion}, {@code config}, {@code nbft}, {@code dlp} (the arrows point
+ * down); of libraries, dbus-java, junixsocket, slf4j and logback.
  *
  * <p><b>Threading:</b> {@code UnitManager} methods may be called from any thread and return at once;
  * D-Bus calls run on one dedicated thread ({@code CallRunner}), signals arrive on dbus-java's
  * threads, and results go to the poster given at construction as immutable
- * {@link org.nvmexpress.discoverd.systemd.UnitEvent}s. {@code SdNotifier} and
- * {@code PosixMonotonicClock} are thread-safe; the appenders are serialised by logback; the rest are
+ * {@link org.nvmexpress.discoverd.systemd.UnitEvent}s. {@code SdNotifier} is
+ * thread-safe; the appenders are serialised by logback; the rest are
  * immutable values and stateless functions.
  *
  * <p><b>Entry classes:</b> {@link org.nvmexpress.discoverd.systemd.SystemdUnitManager#onSystemBus} and

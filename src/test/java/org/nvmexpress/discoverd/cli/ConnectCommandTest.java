@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.kernel.Errno;
-import org.nvmexpress.discoverd.kernel.KernelOptionTable;
+import org.nvmexpress.discoverd.kernel.fabrics.KernelOptionTable;
 import org.nvmexpress.discoverd.registry.AttributeName;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.registry.Registry;

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.nvmexpress.discoverd.kernel.Errno;
 import org.nvmexpress.discoverd.kernel.ErrnoException;
-import org.nvmexpress.discoverd.kernel.FabricsDevice;
-import org.nvmexpress.discoverd.kernel.FabricsOptions;
-import org.nvmexpress.discoverd.kernel.KernelOptionTable;
-import org.nvmexpress.discoverd.kernel.LiveControllerLookup;
+import org.nvmexpress.discoverd.kernel.fabrics.FabricsDevice;
+import org.nvmexpress.discoverd.kernel.fabrics.FabricsOptions;
+import org.nvmexpress.discoverd.kernel.fabrics.KernelOptionTable;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveControllerLookup;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import picocli.CommandLine;
 

@@ -5,18 +5,18 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import org.nvmexpress.discoverd.systemd.FakeMonotonicClock;
+import org.nvmexpress.discoverd.kernel.FakeClock;
 
 /**
  * Events for {@link ServiceLoop} from a script, on the test thread: each step is an event, or a
  * wait that lets the requested timeout pass on the fake clock. Records every timeout asked for.
  */
 final class ScriptedEvents implements ServiceEvents {
-    private final FakeMonotonicClock clock;
+    private final FakeClock clock;
     private final Deque<Step> steps = new ArrayDeque<>();
     private final List<Long> timeoutsNanos = new ArrayList<>();
 
-    ScriptedEvents(FakeMonotonicClock clock) {
+    ScriptedEvents(FakeClock clock) {
         this.clock = clock;
     }
 

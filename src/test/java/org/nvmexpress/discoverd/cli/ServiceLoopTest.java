@@ -9,14 +9,14 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nvmexpress.discoverd.systemd.FakeMonotonicClock;
+import org.nvmexpress.discoverd.kernel.FakeClock;
 import org.nvmexpress.discoverd.systemd.RecordingNotifier;
 
 final class ServiceLoopTest {
     private static final String ONE_IOC = "[Subsystem]\nnqn = nqn.2014-08.org.nvmexpress:main-vol\n"
             + "controller = transport=tcp;traddr=10.0.0.9\n";
 
-    private final FakeMonotonicClock clock = new FakeMonotonicClock(5_000_000_000L);
+    private final FakeClock clock = new FakeClock(Duration.ofSeconds(5));
     private final ScriptedEvents events = new ScriptedEvents(clock);
     @TempDir
     Path etc;

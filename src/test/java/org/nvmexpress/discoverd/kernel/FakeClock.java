@@ -5,31 +5,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Virtual time: {@link #nanos()} moves only when a test calls {@link #advance(Duration)} or code
- * under test sleeps through it, which advances at once and records the pause.
+ * Virtual time for every test, the one fake {@link Clock}: {@link #nowNanos()} moves only when a
+ * test calls {@link #advance(Duration)} or {@link #set(Duration)}, or code under test sleeps through
+ * it as a {@link Sleeper}, which advances at once and records the pause. Like the real clocks it
+ * never goes back, so a test cannot construct a time line production never sees.
  */
-final class FakeClock implements MonotonicClock, Sleeper {
-    private long nanos;
+public final class FakeClock implements Clock, Sleeper {
+    private long nowNanos;
     private final List<Duration> sleeps = new ArrayList<>();
 
-    FakeClock() {
-        this(Duration.ofHours(1)); // not zero, so code that treats 0 specially is not flattered
+    /** Starts one hour after the origin, not at zero, so code that treats 0 specially is not flattered. */
+    public FakeClock() {
+        this(Duration.ofHours(1));
     }
 
-    FakeClock(Duration start) {
-        this.nanos = start.toNanos();
+    public FakeClock(Duration start) {
+        if (start.isNegative()) {
+            throw new IllegalArgumentException("start before the origin: " + start);
+        }
+        this.nowNanos = start.toNanos();
     }
 
     @Override
-    public long nanos() {
-        return nanos;
+    public long nowNanos() {
+        return nowNanos;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("a monotonic clock cannot go back: " + duration);
         }
-        nanos = Math.addExact(nanos, duration.toNanos());
+        nowNanos = Math.addExact(nowNanos, duration.toNanos());
+    }
+
+    /** Moves to {@code sinceOrigin} after the origin; the same instant again is allowed, an earlier one not. */
+    public void set(Duration sinceOrigin) {
+        advance(sinceOrigin.minusNanos(nowNanos));
     }
 
     @Override
@@ -39,7 +50,7 @@ final class FakeClock implements MonotonicClock, Sleeper {
     }
 
     /** Every pause taken through {@link #sleep}, in order. */
-    List<Duration> sleeps() {
+    public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 }

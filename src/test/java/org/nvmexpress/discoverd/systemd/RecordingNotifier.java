@@ -4,18 +4,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.nvmexpress.discoverd.kernel.Clock;
 
 /**
  * A {@link Notifier} that records each message as it would go on the wire ({@link NotifyMessages}),
  * with {@code MONOTONIC_USEC} read from the given clock.
  */
 public final class RecordingNotifier implements Notifier {
-    private final MonotonicClock clock;
+    private final Clock clock;
     private final Optional<Duration> watchdogInterval;
     private final List<String> messages = new ArrayList<>();
     private boolean closed;
 
-    public RecordingNotifier(MonotonicClock clock, Optional<Duration> watchdogInterval) {
+    public RecordingNotifier(Clock clock, Optional<Duration> watchdogInterval) {
         this.clock = clock;
         this.watchdogInterval = watchdogInterval;
     }
@@ -27,7 +29,7 @@ public final class RecordingNotifier implements Notifier {
 
     @Override
     public void reloading(String status) {
-        record(NotifyMessages.reloading(clock.nowMicros(), status));
+        record(NotifyMessages.reloading(TimeUnit.NANOSECONDS.toMicros(clock.nowNanos()), status));
     }
 
     @Override

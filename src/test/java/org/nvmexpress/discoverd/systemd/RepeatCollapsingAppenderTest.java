@@ -12,11 +12,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.kernel.FakeClock;
 
 final class RepeatCollapsingAppenderTest {
     private final LoggerContext context = new LoggerContext();
     private final ListAppender<ILoggingEvent> out = new ListAppender<>();
-    private final FakeMonotonicClock clock = new FakeMonotonicClock(1_000_000_000L);
+    private final FakeClock clock = new FakeClock(Duration.ofSeconds(1));
     private final RepeatCollapsingAppender appender;
 
     RepeatCollapsingAppenderTest() {

@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmexpress.discoverd.kernel.FakeClock;
 
 final class SdNotifierTest {
     private static final long PID = 4242;
-    private final FakeMonotonicClock clock = new FakeMonotonicClock(7_654_321_000L);
+    private final FakeClock clock = new FakeClock(Duration.ofNanos(7_654_321_000L));
 
     @Test
     void messagesArriveAsDatagramsAtAPathSocket(@TempDir Path dir) throws Exception {

@@ -31,6 +31,8 @@ fi
 # threads nor C2's warm-up, and both cost start time and resident memory. No perf-data file in
 # /tmp (UsePerfData), a modest heap cap, and die on OOM so systemd restarts us cleanly.
 # nvme.discoverd.program names the program in the journal (SYSLOG_IDENTIFIER).
+# preferIPv6Addresses=system keeps getaddrinfo's order for host names in the fabrics config, so
+# the first address is the one the C daemon takes (Java's default puts IPv4 first).
 # shellcheck disable=SC2086
 exec "$java" \
     -XX:+UseSerialGC \
@@ -41,5 +43,6 @@ exec "$java" \
     -Xmx${NVME_DISCOVERD_HEAP:-96m} \
     -XX:+ExitOnOutOfMemoryError \
     -Dnvme.discoverd.program="$(basename -- "$0")" \
+    -Djava.net.preferIPv6Addresses=system \
     ${NVME_DISCOVERD_JAVA_OPTS:-} \
     -cp "$jar" "$MAIN_CLASS" "$@"

@@ -27,6 +27,11 @@ import org.nvmexpress.discoverd.tid.Role;
 public final class FabricsConfigLoader {
     /** The main file's path on a host; {@code --root} prefixes it. */
     public static final String DEFAULT_PATH = "/etc/nvme/nvme-fabrics.conf";
+    /**
+     * How the warning about a connection left out for an address that makes no TID begins: the one
+     * warning that drops a connection, so the daemon reports it with the errors.
+     */
+    public static final String CONNECTION_SKIPPED = "connection skipped: ";
 
     private FabricsConfigLoader() {
     }
@@ -136,7 +141,7 @@ public final class FabricsConfigLoader {
             c.tid();
             return true;
         } catch (InvalidTransportIdException e) {
-            diagnostics.add(Diagnostic.warning(c.file(), c.line(), "connection skipped: " + e.getMessage()));
+            diagnostics.add(Diagnostic.warning(c.file(), c.line(), CONNECTION_SKIPPED + e.getMessage()));
             return false;
         }
     }

@@ -17,6 +17,7 @@ import org.nvmexpress.discoverd.tid.UnitName;
  *                first, then the fabrics files); never empty
  */
 public record Candidate(UnitRequest request, List<Source> sources) {
+    private static final String HOSTNQN_OPTION = "--hostnqn=";
 
     public Candidate {
         Objects.requireNonNull(request, "request");
@@ -36,6 +37,25 @@ public record Candidate(UnitRequest request, List<Source> sources) {
 
     public UnitName unit() {
         return request.unit();
+    }
+
+    /**
+     * The TID a live controller is compared with ({@link org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher}):
+     * the request's TID with the host NQN the connector will pass when the TID has none. A boot
+     * controller's TID leaves its table's host NQN out (it is a connect option, so the unit name stays
+     * the C daemon's), yet the kernel tells connections apart by it; without it here a boot path made
+     * with the table's host NQN would not be recognised wherever that differs from the system default.
+     * The host ID and a boot controller's host interface stay out: the kernel does not tell
+     * connections apart by the host ID, and a boot path the initramfs made without pinning the
+     * interface is still the boot path.
+     */
+    public TransportId identity() {
+        TransportId tid = request.tid();
+        if (tid.hostnqn() != null) {
+            return tid;
+        }
+        return request.options().arguments().stream().filter(a -> a.startsWith(HOSTNQN_OPTION)).findFirst()
+                .map(a -> tid.toBuilder().hostnqn(a.substring(HOSTNQN_OPTION.length())).build()).orElse(tid);
     }
 
     /** True when a boot table names it: exempt from the exclusion lists, registry owner {@code nbft}. */

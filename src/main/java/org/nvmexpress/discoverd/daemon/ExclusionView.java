@@ -1,0 +1,20 @@
+package org.nvmexpress.discoverd.daemon;
+
+import java.util.List;
+import org.nvmexpress.discoverd.exclusion.MatchResult;
+import org.nvmexpress.discoverd.tid.TransportId;
+
+/**
+ * The exclusion lists as the connect gate sees them (reference §11.5): one question, so the loop
+ * can pass a snapshot read once per pass, a test a lambda, and {@code --dry-run} the lists on disk.
+ * Fail-open by contract: what cannot be read excludes nothing (reported in
+ * {@link MatchResult#skipped()}).
+ */
+@FunctionalInterface
+public interface ExclusionView {
+
+    /** Nothing is excluded. */
+    ExclusionView NONE = tid -> new MatchResult.NotExcluded(List.of());
+
+    MatchResult match(TransportId tid);
+}

@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Validate nvme-discoverd.conf and the fabrics configuration exactly as the daemon reads"
                 + " them. Prints one 'FILE:LINE: error: ...' or 'FILE:LINE: warning: ...' line per finding.",
-                "A fabrics file with an error is left out by the daemon (the other files still apply);"
-                + " a bad line in nvme-discoverd.conf is ignored and its default kept."},
+                "A fabrics file with an error is left out by the daemon (the other files still apply)."
+                + " In nvme-discoverd.conf an invalid value is an error here, though the daemon only warns,"
+                + " skips the line and keeps the default; keys of the older layout, which the daemon still"
+                + " reads, and keys in the wrong section, which it ignores, are warnings."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no errors (warnings allowed)", "1:at least one error", "2:usage error"})
 final class ConfigCheckCommand implements Callable<Integer> {

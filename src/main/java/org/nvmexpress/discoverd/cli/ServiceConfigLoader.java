@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never fails (reference §15 items 23-24 fixed): at start-up a fabrics file with an error is
  * left out and the others apply; on reload, a fabrics configuration with any error is not taken
- * and the last good one stays. {@code nvme-discoverd.conf} is never in error (a bad line keeps its
- * default, reference §8.1), so its new content always applies; a {@code --config} file that does
- * not exist gives the defaults with a warning instead of stopping the daemon.
+ * and the last good one stays. {@code nvme-discoverd.conf} never stops anything (a bad line keeps its
+ * default and is logged as a warning, reference §8.1), so its new content always applies; a
+ * {@code --config} file that does not exist gives the defaults with a warning instead of stopping
+ * the daemon.
  */
 final class ServiceConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceConfigLoader.class);
@@ -77,7 +78,12 @@ final class ServiceConfigLoader {
         DaemonConfigReader.Result result = DaemonConfigReader.read(daemonFile, daemonFile.toString());
         DaemonConfig config = result.config();
         Logging.setThreshold(config.debugLevel());
-        report(result.diagnostics());
+        // All at WARN, invalid values too (which config check counts as errors): the daemon refuses
+        // nothing in this file, it skips the line and keeps the default, and the C daemon logs these
+        // at WARN (reference §8.1).
+        for (Diagnostic d : result.diagnostics()) {
+            LOG.warn("{}", d.withoutSeverity());
+        }
         LOG.info("{}: debug-level {}, connector {}, nbft {}", daemonFile, config.debugLevel().configName(),
                 config.connector().configName(), config.nbft());
         return config;

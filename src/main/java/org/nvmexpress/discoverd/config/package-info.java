@@ -3,9 +3,12 @@
  * the fabrics configuration {@code nvme-fabrics.conf} with its drop-ins, shared with nvme-cli and
  * nvme-stas (reference §8).
  *
- * <p><b>Owns:</b> {@link org.nvmexpress.discoverd.config.DaemonConfig} (the {@code [Global]} knobs,
- * always valid) and {@link org.nvmexpress.discoverd.config.DaemonConfigReader}, which turns a file
- * into a config plus warnings and never fails (§8.1); the fabrics key table
+ * <p><b>Owns:</b> {@link org.nvmexpress.discoverd.config.DaemonConfig} (the {@code [Global]} and
+ * {@code [Discovery]} knobs, always valid, with the give-up horizon typed as a
+ * {@link org.nvmexpress.discoverd.config.GiveUpTimeout}) and
+ * {@link org.nvmexpress.discoverd.config.DaemonConfigReader}, which turns a file in upstream's
+ * current or older layout into a config plus findings and never fails (§8.1), reading time spans
+ * as systemd does (the package-private {@code TimeSpan}); the fabrics key table
  * ({@link org.nvmexpress.discoverd.config.FabricsKey}), the per-file parser, the persona rules across
  * files, the parameter cascade, the resolved connections
  * ({@link org.nvmexpress.discoverd.config.ResolvedConnection}) and the {@code nvme connect} options

@@ -44,10 +44,27 @@ final class ConfigCheckCommandTest {
     }
 
     @Test
-    void daemonConfigFindingsAreWarnings() throws IOException {
-        Path conf = write("etc/nvme/nvme-discoverd.conf", "[Global]\ndebug-level = loud\n");
-        assertThat(cli.run("config", "check", "--root", root.toString())).isZero();
-        assertThat(cli.out()).contains(conf + ":2: warning: invalid value for 'debug-level', ignored");
+    void daemonConfigInvalidValueIsAnError() throws IOException {
+        Path conf = write("etc/nvme/nvme-discoverd.conf", "[Global]\ndebug-level = loud\n[Discovery]\n"
+                + "dc-giveup-timeout = 3 dayz\n");
+        assertThat(cli.run("config", "check", "--root", root.toString())).isEqualTo(1);
+        assertThat(cli.out()).isEqualTo(conf + ":2: error: invalid value for 'debug-level', ignored: 'loud'"
+                + " (expected err, warn, info or debug)\n"
+                + conf + ":4: error: invalid value for 'dc-giveup-timeout', ignored: '3 dayz' ('z' at character 6 is"
+                + " not a number; expected a time span such as 72h, 1h 30min, 90 (seconds), 0 or infinity)\n"
+                + "2 errors, 0 warnings; 0 fabrics files read, 0 connections usable\n");
+    }
+
+    @Test
+    void daemonConfigOlderLayoutAndMisplacedKeysAreWarnings() throws IOException {
+        Path conf = write("etc/nvme/nvme-discoverd.conf", "[Global]\nepcsd-poll-interval-minutes = 5\n"
+                + "dc-giveup-hours = 12\n[Discovery]\nnbft = no\n");
+        assertThat(cli.run("config", "check", "--daemon-config", conf.toString(), "--root", root.toString())).isZero();
+        assertThat(cli.out()).isEqualTo(
+                conf + ":2: warning: 'epcsd-poll-interval-minutes' in [Global] is deprecated: move it to [Discovery]\n"
+                + conf + ":3: warning: 'dc-giveup-hours' is deprecated: use 'dc-giveup-timeout = 12h' in [Discovery]\n"
+                + conf + ":5: warning: 'nbft' belongs in [Global], ignored\n"
+                + "0 errors, 3 warnings; 0 fabrics files read, 0 connections usable\n");
     }
 
     @Test

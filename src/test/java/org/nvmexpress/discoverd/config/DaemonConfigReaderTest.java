@@ -2,24 +2,22 @@ package org.nvmexpress.discoverd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.nvmexpress.discoverd.config.DaemonConfigFiles.messages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nvmexpress.discoverd.ini.Diagnostic;
 
 final class DaemonConfigReaderTest {
     private static final DaemonConfig DEFAULTS = DaemonConfig.DEFAULTS;
@@ -27,45 +25,23 @@ final class DaemonConfigReaderTest {
     @TempDir
     Path dir;
 
+    private DaemonConfigFiles files;
+
+    @BeforeEach
+    void setUp() {
+        files = new DaemonConfigFiles(dir);
+    }
+
     private DaemonConfigReader.Result read(String text) throws IOException {
-        return DaemonConfigReader.read(Files.writeString(dir.resolve("nvme-discoverd.conf"), text), "d.conf");
+        return files.read(text);
     }
 
     private DaemonConfigReader.Result readGlobal(String key, String value) throws IOException {
-        return read("[Global]\n" + key + " = " + value + "\n");
+        return files.readIn("Global", key, value);
     }
 
-    private static List<String> messages(DaemonConfigReader.Result result) {
-        assertThat(result.diagnostics()).noneMatch(Diagnostic::isError);
-        return result.diagnostics().stream().map(Diagnostic::withoutSeverity).toList();
-    }
-
-    /** Reads {@code key = value} and expects it rejected with the default kept. */
     private void assertRejected(String key, String value) throws IOException {
-        DaemonConfigReader.Result result = readGlobal(key, value);
-        assertThat(result.config()).isEqualTo(DEFAULTS);
-        assertThat(messages(result)).singleElement(STRING)
-                .startsWith("d.conf:2: invalid value for '" + key + "', ignored: '");
-    }
-
-    @Test
-    void readSetsEveryKey() throws IOException {
-        DaemonConfigReader.Result result = read("""
-                [Global]
-                nbft = no
-                debug-level = debug
-                fc-kickstart-interval-minutes = 30
-                epcsd-poll-interval-minutes = 5
-                dc-giveup-hours = 0
-                connector = builtin
-                nvme-path = /opt/nvme-cli/sbin/nvme
-                uevent-source = kernel
-                max-pending-units = 16
-                disconnect-timeout-sec = 45
-                """);
-        assertThat(result.config()).isEqualTo(new DaemonConfig(false, LogLevel.DEBUG, 30, 5, 0, Connector.BUILTIN,
-                "/opt/nvme-cli/sbin/nvme", 16, 45, UeventGroup.KERNEL));
-        assertThat(result.diagnostics()).isEmpty();
+        files.assertRejected(key, value);
     }
 
     @ParameterizedTest
@@ -137,76 +113,6 @@ final class DaemonConfigReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "fc-kickstart-interval-minutes | 0          | 0",
-        "fc-kickstart-interval-minutes | 4294967295 | 4294967295",
-        "fc-kickstart-interval-minutes | +5         | 5",
-        "fc-kickstart-interval-minutes | '   5'     | 5",
-        "fc-kickstart-interval-minutes | 007        | 7",
-        "fc-kickstart-interval-minutes | 00000000000004294967295 | 4294967295",
-        "epcsd-poll-interval-minutes   | 1          | 1",
-        "epcsd-poll-interval-minutes   | 4294967295 | 4294967295",
-        "dc-giveup-hours               | 0          | 0",
-        "dc-giveup-hours               | 4294967295 | 4294967295",
-        "dc-giveup-hours               | +0         | 0"})
-    void unsignedKeysAcceptDecimalUpToUintMax(String key, String value, long expected) throws IOException {
-        DaemonConfigReader.Result result = readGlobal(key, value);
-        assertThat(result.diagnostics()).isEmpty();
-        DaemonConfig config = result.config();
-        long actual = switch (key) {
-            case "fc-kickstart-interval-minutes" -> config.fcKickstartIntervalMinutes();
-            case "epcsd-poll-interval-minutes" -> config.epcsdPollIntervalMinutes();
-            default -> config.dcGiveupHours();
-        };
-        assertThat(actual).isEqualTo(expected);
-    }
-
-    static Stream<Arguments> invalidUnsignedValues() {
-        List<String> values = List.of("4294967296", "99999999999999999999999", "-1", "-0", "5x", "0x10", "", "+",
-                "++5", "+-5", "+ 5", "5 5", "1e3", "5.0", "٣", "\u00a05");
-        return Stream.of("fc-kickstart-interval-minutes", "epcsd-poll-interval-minutes", "dc-giveup-hours")
-                .flatMap(key -> values.stream().map(value -> Arguments.of(key, value)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("invalidUnsignedValues")
-    void unsignedKeysRejectAnythingButDecimalUpToUintMax(String key, String value) throws IOException {
-        assertRejected(key, value);
-    }
-
-    @Test
-    void epcsdPollIntervalRejectsZero() throws IOException {
-        assertThat(messages(readGlobal("epcsd-poll-interval-minutes", "0"))).containsExactly(
-                "d.conf:2: invalid value for 'epcsd-poll-interval-minutes', ignored: '0'"
-                        + " (expected a whole number of minutes, at least 1)");
-    }
-
-    @ParameterizedTest
-    @CsvSource({"1, 1", "64, 64", "256, 256", "+0032, 32"})
-    void maxPendingUnitsAcceptsOneTo256(String value, long expected) throws IOException {
-        DaemonConfigReader.Result result = readGlobal("max-pending-units", value);
-        assertThat(result.config()).isEqualTo(DEFAULTS.withMaxPendingUnits(expected));
-        assertThat(result.diagnostics()).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"0", "257", "4294967295", "-1", "64 units"})
-    void maxPendingUnitsRejectsValuesOutsideOneTo256(String value) throws IOException {
-        assertThat(messages(readGlobal("max-pending-units", value))).containsExactly(
-                "d.conf:2: invalid value for 'max-pending-units', ignored: '" + value + "'"
-                        + " (expected a whole number from 1 to 256)");
-    }
-
-    @Test
-    void disconnectTimeoutAcceptsSecondsAndRejectsZero() throws IOException {
-        assertThat(readGlobal("disconnect-timeout-sec", "4294967295").config())
-                .isEqualTo(DEFAULTS.withDisconnectTimeoutSec(4294967295L));
-        assertThat(messages(readGlobal("disconnect-timeout-sec", "0"))).containsExactly(
-                "d.conf:2: invalid value for 'disconnect-timeout-sec', ignored: '0'"
-                        + " (expected a whole number of seconds, at least 1)");
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"/usr/bin/nvme", "/", "/opt/nvme cli/nvme=3"})
     void nvmePathAcceptsAbsolutePaths(String value) throws IOException {
         assertThat(readGlobal("nvme-path", value)).isEqualTo(
@@ -243,28 +149,9 @@ final class DaemonConfigReaderTest {
 
     @Test
     void duplicateKeyLastWins() throws IOException {
-        DaemonConfigReader.Result result = read("[Global]\ndc-giveup-hours = 1\ndc-giveup-hours = 2\n");
-        assertThat(result).isEqualTo(new DaemonConfigReader.Result(DEFAULTS.withDcGiveupHours(2), List.of()));
-    }
-
-    @Test
-    void keyBeforeAnySectionIsOutsideGlobal() throws IOException {
-        DaemonConfigReader.Result result = read("nbft = no\n[Global]\n");
-        assertThat(result.config()).isEqualTo(DEFAULTS);
-        assertThat(messages(result)).containsExactly("d.conf:1: key outside [Global], ignored");
-    }
-
-    @Test
-    void keyInOtherSectionIsOutsideGlobalAndTheSectionIsAccepted() throws IOException {
-        DaemonConfigReader.Result result = read("[Global]\nnbft = no\n\n[Other]\ndebug-level = debug\n[Global]\n"
-                + "connector = builtin\n");
-        assertThat(result.config()).isEqualTo(DEFAULTS.withNbft(false).withConnector(Connector.BUILTIN));
-        assertThat(messages(result)).containsExactly("d.conf:5: key outside [Global], ignored");
-    }
-
-    @Test
-    void sectionNameIsCaseSensitive() throws IOException {
-        assertThat(messages(read("[global]\nnbft = no\n"))).containsExactly("d.conf:2: key outside [Global], ignored");
+        DaemonConfigReader.Result result = read("[Discovery]\ndc-giveup-timeout = 1h\ndc-giveup-timeout = 2h\n");
+        assertThat(result).isEqualTo(new DaemonConfigReader.Result(
+                DEFAULTS.withDcGiveupTimeout(GiveUpTimeout.after(Duration.ofHours(2))), List.of()));
     }
 
     @Test
@@ -281,15 +168,6 @@ final class DaemonConfigReaderTest {
         assertThat(result.config()).isEqualTo(DEFAULTS.withNbft(false));
         assertThat(messages(result)).containsExactly(
                 "d.conf:2: malformed line, ignored", "d.conf:3: malformed line, ignored");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"[Global", "[Global] x", "[ ]"})
-    void malformedHeaderEndsTheSection(String header) throws IOException {
-        DaemonConfigReader.Result result = read("[Global]\n" + header + "\nnbft = no\n");
-        assertThat(result.config()).isEqualTo(DEFAULTS);
-        assertThat(messages(result)).containsExactly(
-                "d.conf:2: malformed line, ignored", "d.conf:3: key outside [Global], ignored");
     }
 
     @Test

@@ -24,9 +24,8 @@ final class DaemonConfigTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertThat(DaemonConfig.DEFAULTS).isEqualTo(
-                new DaemonConfig(true, LogLevel.INFO, 0, 15, 72, Connector.AUTO, "/usr/sbin/nvme", 64, 300,
-                        UeventGroup.UDEV));
+        assertThat(DaemonConfig.DEFAULTS).isEqualTo(new DaemonConfig(true, LogLevel.INFO, Connector.AUTO,
+                "/usr/sbin/nvme", UeventGroup.UDEV, 64, 300, 0, 15, 0, GiveUpTimeout.after(Duration.ofHours(72))));
     }
 
     @Test
@@ -43,9 +42,9 @@ final class DaemonConfigTest {
         while (m.find()) {
             keys.add(m.group(1));
         }
-        assertThat(keys).containsExactly("nbft", "debug-level", "fc-kickstart-interval-minutes",
-                "epcsd-poll-interval-minutes", "dc-giveup-hours", "connector", "nvme-path", "uevent-source",
-                "max-pending-units", "disconnect-timeout-sec");
+        assertThat(keys).containsExactly("nbft", "debug-level", "connector", "nvme-path", "uevent-source",
+                "max-pending-units", "disconnect-timeout-sec", "audit-interval-minutes", "epcsd-poll-interval-minutes",
+                "fc-kickstart-interval-minutes", "dc-giveup-timeout");
 
         Path uncommented = Files.writeString(dir.resolve("nvme-discoverd.conf"), m.replaceAll("$1 = $2"));
         assertThat(DaemonConfigReader.read(uncommented, "nvme-discoverd.conf"))
@@ -56,7 +55,7 @@ final class DaemonConfigTest {
     void shippedFileHasNoInlineComments() throws IOException {
         assertThat(Files.readAllLines(SHIPPED))
                 .filteredOn(line -> !line.isBlank() && !line.startsWith("#"))
-                .containsExactly("[Global]");
+                .containsExactly("[Global]", "[Discovery]");
         assertThat(COMMENTED_SETTING.matcher(Files.readString(SHIPPED)).results())
                 .allSatisfy(r -> assertThat(r.group(2)).doesNotContain("#"));
     }
@@ -70,12 +69,12 @@ final class DaemonConfigTest {
 
     @Test
     void constructorRejectsValuesAboveUintMax() {
-        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withDcGiveupHours(4294967296L))
-                .hasMessage("dcGiveupHours out of range: 4294967296 (must be 0 to 4294967295)");
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withEpcsdPollIntervalMinutes(4294967296L))
+                .hasMessage("epcsdPollIntervalMinutes out of range: 4294967296 (must be 1 to 4294967295)");
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withFcKickstartIntervalMinutes(-1))
                 .hasMessage("fcKickstartIntervalMinutes out of range: -1 (must be 0 to 4294967295)");
-        assertThat(DaemonConfig.DEFAULTS.withDcGiveupHours(DaemonConfig.MAX_UNSIGNED).dcGiveupHours())
-                .isEqualTo(4294967295L);
+        assertThat(DaemonConfig.DEFAULTS.withFcKickstartIntervalMinutes(DaemonConfig.MAX_UNSIGNED)
+                .fcKickstartIntervalMinutes()).isEqualTo(4294967295L);
     }
 
     @Test
@@ -84,6 +83,15 @@ final class DaemonConfigTest {
                 .hasMessage("maxPendingUnits out of range: 0 (must be 1 to 256)");
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withMaxPendingUnits(257))
                 .hasMessage("maxPendingUnits out of range: 257 (must be 1 to 256)");
+    }
+
+    @Test
+    void constructorRejectsAuditIntervalOverADay() {
+        assertThat(DaemonConfig.DEFAULTS.withAuditIntervalMinutes(1440).auditInterval()).contains(Duration.ofDays(1));
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withAuditIntervalMinutes(1441))
+                .hasMessage("auditIntervalMinutes out of range: 1441 (must be 0 to 1440)");
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withAuditIntervalMinutes(-1))
+                .hasMessage("auditIntervalMinutes out of range: -1 (must be 0 to 1440)");
     }
 
     @Test
@@ -110,26 +118,32 @@ final class DaemonConfigTest {
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withConnector(null)).hasMessage("connector");
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withNvmePath(null)).hasMessage("nvmePath");
         assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withUeventSource(null)).hasMessage("ueventSource");
+        assertThatThrownBy(() -> DaemonConfig.DEFAULTS.withDcGiveupTimeout(null)).hasMessage("dcGiveupTimeout");
     }
 
     @Test
     void withChangesOnlyItsOwnSetting() {
         DaemonConfig changed = DaemonConfig.DEFAULTS.withNbft(false).withDebugLevel(LogLevel.ERR)
-                .withFcKickstartIntervalMinutes(1).withEpcsdPollIntervalMinutes(2).withDcGiveupHours(3)
-                .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme").withMaxPendingUnits(4)
-                .withDisconnectTimeoutSec(5).withUeventSource(UeventGroup.KERNEL);
-        assertThat(changed).isEqualTo(new DaemonConfig(false, LogLevel.ERR, 1, 2, 3, Connector.NVME_CLI, "/bin/nvme",
-                4, 5, UeventGroup.KERNEL));
+                .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme").withUeventSource(UeventGroup.KERNEL)
+                .withMaxPendingUnits(4).withDisconnectTimeoutSec(5).withAuditIntervalMinutes(6)
+                .withEpcsdPollIntervalMinutes(7).withFcKickstartIntervalMinutes(8)
+                .withDcGiveupTimeout(GiveUpTimeout.never());
+        assertThat(changed).isEqualTo(new DaemonConfig(false, LogLevel.ERR, Connector.NVME_CLI, "/bin/nvme",
+                UeventGroup.KERNEL, 4, 5, 6, 7, 8, GiveUpTimeout.never()));
+        assertThat(DaemonConfig.DEFAULTS.withMaxPendingUnits(4))
+                .isEqualTo(new DaemonConfig(true, LogLevel.INFO, Connector.AUTO, "/usr/sbin/nvme", UeventGroup.UDEV, 4,
+                        300, 0, 15, 0, GiveUpTimeout.after(Duration.ofHours(72))));
     }
 
     @Test
     void durationsCarryTheirUnitsAndZeroMeansOffOrNever() {
         assertThat(DaemonConfig.DEFAULTS.fcKickstartInterval()).isEmpty();
         assertThat(DaemonConfig.DEFAULTS.epcsdPollInterval()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(DaemonConfig.DEFAULTS.dcGiveup()).contains(Duration.ofHours(72));
-        DaemonConfig changed = DaemonConfig.DEFAULTS.withFcKickstartIntervalMinutes(90).withDcGiveupHours(0);
+        assertThat(DaemonConfig.DEFAULTS.auditInterval()).isEmpty();
+        assertThat(DaemonConfig.DEFAULTS.dcGiveupTimeout().limit()).contains(Duration.ofHours(72));
+        DaemonConfig changed = DaemonConfig.DEFAULTS.withFcKickstartIntervalMinutes(90).withAuditIntervalMinutes(30);
         assertThat(changed.fcKickstartInterval()).contains(Duration.ofMinutes(90));
-        assertThat(changed.dcGiveup()).isEmpty();
+        assertThat(changed.auditInterval()).contains(Duration.ofMinutes(30));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.kernel.sysfs;
 
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -54,6 +55,79 @@ final class AddressComparison {
             return Integer.parseInt(desired) == Integer.parseInt(live);
         }
         return desired.equals(live);
+    }
+
+    /**
+     * A text that is equal for any two addresses {@link #sameAddress} calls the same under
+     * {@code transport}, for hashing (a {@code null} address has no key). It may also be equal for
+     * some that are not the same (scopes are left out), so a lookup by key must still compare.
+     *
+     * <p>Each branch mirrors one of {@code sameAddress}: the address bytes with IPv4 in its mapped
+     * form for tcp/rdma; for fc, the two WWNs as numbers when the text, with ASCII letters in lower
+     * case, is an FC address (so {@code NN-0x1:PN-0x2} meets {@code nn-0x1:pn-0x2}, as
+     * {@code equalsIgnoreCase} lets them), otherwise the text with every letter masked, because
+     * {@code equalsIgnoreCase} also pairs some non-ASCII letters with ASCII ones; the text itself
+     * for other transports.
+     */
+    static String addressKey(String transport, String address) {
+        if (address == null) {
+            return null;
+        }
+        if ("tcp".equals(transport) || "rdma".equals(transport)) {
+            Optional<NumericAddress> numeric = NumericAddress.parse(address);
+            if (numeric.isPresent()) {
+                byte[] bytes = numeric.get().bytes();
+                byte[] mapped = bytes.length == 16 ? bytes : ipv4Mapped(bytes);
+                return "ip:" + HexFormat.of().formatHex(mapped);
+            }
+        } else if ("fc".equals(transport)) {
+            Matcher m = FC.matcher(asciiLowerCase(address));
+            if (m.matches()) {
+                return "fc:" + Long.toHexString(wwn(m.group(1))) + ":" + Long.toHexString(wwn(m.group(2)));
+            }
+            return "fc-text:" + lettersMasked(address);
+        }
+        return "text:" + address;
+    }
+
+    /** A text that is equal exactly when {@link #sameService} says two service ids are the same. */
+    static String serviceKey(String service) {
+        if (service == null) {
+            return null;
+        }
+        return isSmallNumber(service) ? "port:" + Integer.parseInt(service) : "text:" + service;
+    }
+
+    private static byte[] ipv4Mapped(byte[] ipv4) {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(ipv4, 0, mapped, 12, 4);
+        return mapped;
+    }
+
+    private static String asciiLowerCase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Letters, and every non-ASCII char, become {@code ?}; length and everything else are kept. Two
+     * texts {@code equalsIgnoreCase} pairs char by char therefore come out equal, whatever Unicode's
+     * case rules pair ({@code ı} with {@code I}, the Kelvin sign with {@code k}).
+     */
+    private static String lettersMasked(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean asciiLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            out.append(asciiLetter || c >= 0x80 ? '?' : c);
+        }
+        return out.toString();
     }
 
     /** A link-local address only names one host together with its interface, when both say which. */

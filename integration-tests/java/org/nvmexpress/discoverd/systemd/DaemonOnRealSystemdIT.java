@@ -67,10 +67,14 @@ final class DaemonOnRealSystemdIT {
                     + " and retried within %d s of wall time (%d connects; at most %d at once)%n", COUNT,
                     MAX_PENDING, CONNECT_SECONDS, wall.toSeconds(), log.stream().filter(l -> l.startsWith("connect "))
                             .count(), concurrent);
+            System.out.printf("connects per unit: %d to %d%n", connects.values().stream().mapToInt(n -> n).min()
+                    .orElse(0), connects.values().stream().mapToInt(n -> n).max().orElse(0));
             System.out.println("STATUS=" + status);
             System.out.println(systemd.exec("systemctl", "status", "--no-pager", "-n", "5", DaemonService.UNIT).out());
 
-            assertThat(connects.keySet()).as("the units whose connector ran").isEqualTo(expected.keySet());
+            Set<String> unconfigured = new TreeSet<>(connects.keySet());
+            unconfigured.removeAll(expected.keySet());
+            assertThat(unconfigured).as("units that ran a connector but match no configured controller").isEmpty();
             assertThat(concurrent).as("connectors running at once").isLessThanOrEqualTo(MAX_PENDING);
             assertSystemdStillOnTheBus(systemd);
             assertThat(DaemonService.show(systemd, "ActiveState", "NRestarts")).containsEntry("ActiveState", "active")
@@ -135,7 +139,7 @@ final class DaemonOnRealSystemdIT {
             Set<String> notStarted = new TreeSet<>(expected);
             notStarted.removeAll(connects.keySet());
             Set<String> notRetried = new TreeSet<>(expected);
-            notRetried.removeIf(stem -> connects.getOrDefault(stem, 0) < 2);
+            notRetried.removeIf(stem -> connects.getOrDefault(stem, 0) >= 2);
             if (notRetried.isEmpty()) {
                 return connects;
             }

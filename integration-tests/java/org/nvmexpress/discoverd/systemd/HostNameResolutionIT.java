@@ -53,7 +53,7 @@ final class HostNameResolutionIT {
                     .as("%s is not a regular file, so the sandbox cannot bind a test's copy over it", file).isTrue();
         }
         DaemonService daemon = DaemonService.stage(tmp,
-                "[Global]\ndebug-level = debug\nnvme-path = " + DaemonService.NVME + "\n",
+                "[Global]\nnvme-path = " + DaemonService.NVME + "\n",
                 subsystem(DNS_NAME) + subsystem(HOSTS_NAME));
         daemon.writeExecutable("nvme", FakeNvme.script(600, 1));
         Files.copy(DaemonService.BASEDIR.resolve("integration-tests/dns/one-record-dns.py"),
@@ -79,10 +79,15 @@ final class HostNameResolutionIT {
             String units = awaitUnits(systemd, List.of(dnsUnit, hostsUnit), Duration.ofSeconds(90));
             System.out.println("connection units in the sandbox:\n" + units);
             List<JsonNode> journal = DaemonService.journal(systemd);
-            System.out.println("daemon's lines about the names:\n" + journal.stream()
-                    .map(e -> e.path("MESSAGE").asText())
-                    .filter(m -> m.contains(DNS_NAME) || m.contains(HOSTS_NAME)).reduce("", (a, m) -> a + m + "\n"));
+            System.out.println("daemon's lines about the names:\n" + DaemonService.messages(journal.stream()
+                    .filter(e -> e.path("MESSAGE").asText().contains(DNS_NAME)
+                            || e.path("MESSAGE").asText().contains(HOSTS_NAME))
+                    .toList()));
 
+            // The daemon's own account: a line about the controller under its resolved TID and unit.
+            assertThat(journal).as("daemon's journal entries for %s", dnsUnit)
+                    .anyMatch(e -> e.path("NVME_UNIT").asText().equals(dnsUnit)
+                            && e.path("NVME_TID").asText().startsWith("(tcp, " + DNS_ADDRESS + ", 4420, "));
             assertThat(FakeNvme.lines(daemon.stage())).as("the connectors the units ran")
                     .anyMatch(line -> line.startsWith("connect " + stem(dnsUnit) + " ")
                             && line.contains("--traddr=" + DNS_ADDRESS + " "))

@@ -17,20 +17,24 @@ import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
+import org.freedesktop.systemd1.AlreadySubscribed;
 import org.freedesktop.systemd1.NoSuchUnit;
 import org.freedesktop.systemd1.UnitExists;
 
 /**
  * A scripted systemd Manager, exported through dbus-java as {@code org.freedesktop.systemd1} at
  * {@code /org/freedesktop/systemd1} on a private bus. Each call is recorded as {@code "Method unit"};
- * a call answers normally (a new job), or as scripted per call: with an error, never, or with its
- * {@code JobRemoved} sent before the reply. Jobs end when the test says so. Units answer
- * {@code ActiveState}, {@code Job} and {@code Result} through {@code org.freedesktop.DBus.Properties}.
+ * a call answers normally (a new job), or as scripted per call: with an error, never (with or without
+ * making its job first), or with its {@code JobRemoved} sent before the reply. Jobs end when the test
+ * says so; with {@link #onePathPerUnit} every job of a unit has the same path. Units answer
+ * {@code ActiveState}, {@code Job} and {@code Result} through {@code org.freedesktop.DBus.Properties}
+ * and are listed by {@code ListUnitsByPatterns}. The fake can leave the bus and come back
+ * ({@link #leave}, {@link #rejoin}), as systemd does for {@code daemon-reexec}.
  */
 final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable {
     static final String PATH = "/org/freedesktop/systemd1";
 
-    enum Answer { JOB, JOB_REMOVED_BEFORE_REPLY, UNIT_EXISTS, NO_SUCH_UNIT, NEVER }
+    enum Answer { JOB, JOB_REMOVED_BEFORE_REPLY, JOB_THEN_NEVER, UNIT_EXISTS, NO_SUCH_UNIT, NEVER }
 
     /** A unit's state as the fake reports it. */
     record UnitState(String activeState, String result, int jobId) {
@@ -45,6 +49,10 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
     private final CountDownLatch release = new CountDownLatch(1);
     private DBusConnection connection;
     private int nextJob = 100;
+    private final Map<String, Integer> pathIds = new HashMap<>();
+    /** Every job of a unit gets the same path, job after job. */
+    volatile boolean onePathPerUnit;
+    private boolean subscribed; // the one client, since the fake connected: kept across re-exec
 
     /** Connects to the bus at {@code address} and takes systemd's name there (again after a restart). */
     synchronized void connect(String address) throws DBusException {
@@ -52,6 +60,17 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
         connection.requestBusName("org.freedesktop.systemd1");
         connection.exportObject(PATH, this);
         exported.clear();
+        subscribed = false;
+    }
+
+    /** Gives up systemd's name: the bus tells every watcher the name has no owner. */
+    synchronized void leave() throws DBusException {
+        connection.releaseBusName("org.freedesktop.systemd1");
+    }
+
+    /** Takes systemd's name again, as a re-executed systemd does. */
+    synchronized void rejoin() throws DBusException {
+        connection.requestBusName("org.freedesktop.systemd1");
     }
 
     synchronized void answer(String call, Answer answer) {
@@ -121,13 +140,11 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
     public DBusPath getUnit(String name) {
         Answer answer = record("GetUnit", name);
         answerWith(answer, name);
+        String path = PATH + "/unit/" + name.replaceAll("[^A-Za-z0-9]", "_");
         synchronized (this) {
             if (!units.containsKey(name)) {
                 throw new NoSuchUnit("Unit " + name + " not loaded.");
             }
-        }
-        String path = PATH + "/unit/" + name.replaceAll("[^A-Za-z0-9]", "_");
-        synchronized (this) {
             if (exported.add(path)) {
                 try {
                     connection.exportObject(path, new UnitObject(path, name));
@@ -139,9 +156,30 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
         return new DBusPath(path);
     }
 
+    /** As systemd: a second Subscribe() of a client fails, also after the name was given up and taken again. */
     @Override
     public void subscribe() {
         calls.add("Subscribe");
+        synchronized (this) {
+            if (subscribed) {
+                throw new AlreadySubscribed("Client is already subscribed.");
+            }
+            subscribed = true;
+        }
+    }
+
+    /** The units set by the test whose names start like the patterns (only {@code prefix*} patterns). */
+    @Override
+    public synchronized List<UnitEntry> listUnitsByPatterns(List<String> states, List<String> patterns) {
+        calls.add("ListUnitsByPatterns " + String.join(",", patterns));
+        return units.entrySet().stream()
+                .filter(u -> patterns.stream().anyMatch(p -> u.getKey().startsWith(p.replace("*", ""))))
+                .map(u -> new UnitEntry(u.getKey(), "", "loaded", u.getValue().activeState(),
+                        u.getValue().activeState().equals("active") ? "exited" : "dead", "",
+                        new DBusPath(PATH + "/unit/x"), new UInt32(u.getValue().jobId()),
+                        u.getValue().jobId() == 0 ? "" : "start",
+                        new DBusPath(u.getValue().jobId() == 0 ? "/" : PATH + "/job/" + u.getValue().jobId())))
+                .toList();
     }
 
     /** Releases calls that were told never to answer, then leaves the bus. */
@@ -191,15 +229,22 @@ final class FakeSystemdManager implements SystemdManagerInterface, AutoCloseable
      */
     private DBusPath job(String method, String unit) {
         Answer answer = answerFor(method, unit);
-        if (answer != Answer.JOB && answer != Answer.JOB_REMOVED_BEFORE_REPLY) {
+        if (answer != Answer.JOB && answer != Answer.JOB_REMOVED_BEFORE_REPLY && answer != Answer.JOB_THEN_NEVER) {
             answerWith(record(method, unit), unit);
         }
         String job;
         synchronized (this) {
-            job = PATH + "/job/" + nextJob++;
+            int id = onePathPerUnit ? pathIds.computeIfAbsent(unit, u -> nextJob++) : nextJob++;
+            job = PATH + "/job/" + id;
             latestJob.put(unit, job);
+            if (answer == Answer.JOB_THEN_NEVER) {
+                units.put(unit, new UnitState("activating", "success", id));
+            }
         }
         calls.add(method + " " + unit);
+        if (answer == Answer.JOB_THEN_NEVER) {
+            answerWith(Answer.NEVER, unit);
+        }
         if (answer == Answer.JOB_REMOVED_BEFORE_REPLY) {
             try {
                 finish(unit, "done");

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real systemd through {@code ../shared/tools/systemd-sandbox} (TESTING §2), with its system bus
  * socket and the runtime directory {@code /run/nvme/discoverd} bound out to directories of the test,
- * so the test's JVM talks to that systemd directly and reads what the units' scripts wrote.
+ * so the test's JVM talks to that systemd directly and reads what the units' scripts wrote. The
+ * runtime directory is {@code run/nvme/discoverd} under {@link #root()}: a unit manager given that
+ * root writes its files where the sandbox's systemd looks for them.
  */
 final class SystemdSandbox implements AutoCloseable {
     /** Relative to the project root, as every test refers to {@code ../shared}. */
@@ -32,13 +34,15 @@ final class SystemdSandbox implements AutoCloseable {
 
     private final Path dir;
     private final Path busDir;
+    private final Path root;
     private final Path runtimeDir;
     private boolean started;
 
     SystemdSandbox(Path dir) throws IOException {
         this.dir = dir.resolve("sandbox");
         this.busDir = Files.createDirectories(dir.resolve("bus"));
-        this.runtimeDir = Files.createDirectories(dir.resolve("runtime"));
+        this.root = dir.resolve("root");
+        this.runtimeDir = Files.createDirectories(root.resolve(StateScripts.RUNTIME_DIR.substring(1)));
         Files.createDirectories(runtimeDir.resolve("units"));
         Files.createDirectories(runtimeDir.resolve("controllers"));
     }
@@ -46,6 +50,11 @@ final class SystemdSandbox implements AutoCloseable {
     /** The sandbox's system bus, reachable from outside through the bound directory. */
     String busAddress() {
         return "unix:path=" + busDir.resolve("system_bus_socket");
+    }
+
+    /** The system root for the unit manager ({@link UnitManagerSettings#root()}). */
+    Path root() {
+        return root;
     }
 
     /** What the sandbox sees as {@code /run/nvme/discoverd}. */

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +31,9 @@ import org.nvmexpress.discoverd.tid.TidParser;
 /**
  * The unit manager survives its bus daemon going away, on a real systemd 252 in
  * {@code ../shared/tools/systemd-sandbox} (issue 7): while a unit's job is outstanding the
- * sandbox's {@code dbus-daemon} is restarted, or stopped until the job has ended; the manager
- * reports the loss and the recovery, still reports the job's outcome, and nothing is stopped.
+ * sandbox's {@code dbus-daemon} is restarted, or stopped until the job has ended, or systemd
+ * re-executes itself ({@code daemon-reexec}: it leaves the bus and rejoins it); the manager reports
+ * the loss and the recovery, still reports the job's outcome, and nothing is stopped.
  *
  * <p>The connector waits until the test creates {@code release-<unit>.devid} in the runtime
  * directory, so the job is certainly outstanding while the bus goes away.
@@ -100,10 +103,10 @@ final class UnitManagerBusRestartIT {
     private SystemdUnitManager manager() {
         UnitManagerSettings settings = new UnitManagerSettings(Connector.NVME_CLI, nvme.toString(), nvme.toString(),
                 8, Duration.ofSeconds(300), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1),
-                sandbox.busAddress());
+                sandbox.busAddress(), sandbox.root());
         manager = SystemdUnitManager.create(settings, path -> true,
                 new DbusSystemdBus(settings.busAddress(), settings.callTimeout()), CallRunner.singleThread(),
-                StateScripts.RUNTIME_DIR, events::add);
+                events::add);
         return manager;
     }
 
@@ -201,5 +204,36 @@ final class UnitManagerBusRestartIT {
         assertThat(nextEvent()).isEqualTo(new UnitState(b.unit(), "active", "success"));
         assertConnectedAndUntouched(b, 22);
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aDaemonReexecWhileAJobIsOutstandingIsFollowedAndTheJobIsStillReported() throws Exception {
+        manager();
+        UnitRequest c = request("10.7.0.23");
+        Path release = startAndHold(c);
+
+        // systemd leaves the bus and rejoins it (NameOwnerChanged), a new instance with the old jobs.
+        systemctl("daemon-reexec");
+        Files.createFile(release);
+
+        // The outcome is the JobRemoved, or the state the resync read if the job ended before it.
+        List<UnitEvent> seen = new ArrayList<>();
+        UnitEvent event;
+        do {
+            event = nextEvent();
+            seen.add(event);
+        } while (!(event instanceof JobDone || event instanceof UnitState));
+        assertThat(event).isIn(new JobDone(c.unit(), "done"), new UnitState(c.unit(), "active", "success"));
+        assertThat(seen.subList(0, seen.size() - 1)).as("a loss, if systemd was seen gone, and its end; nothing else")
+                .allMatch(e -> e instanceof BusLost || e instanceof BusRestored);
+        assertThat(activeState(c)).isEqualTo("active");
+        assertThat(sandbox.runtimeDir().resolve("units").resolve(c.unit().devidFileName())).hasContent("nvme23\n");
+        assertThat(Files.readString(sandbox.runtimeDir().resolve("nvme.log"))).doesNotContain("disconnect");
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+        assertThat(events).isEmpty();
+        // Not controllers/nvme23/unit: the re-executed systemd 252 re-reads the transient unit from
+        // /run/systemd/transient, where it wrote each '$' of the state scripts as '\$', which it does
+        // not read back, so ExecStartPost fails with a shell syntax error. So does every state script
+        // after a daemon-reload: a systemd bug the scripts must work around (they are unchanged here).
     }
 }

@@ -25,8 +25,9 @@ import org.nvmexpress.discoverd.systemd.UnitEvent.UnitState;
 
 /**
  * The unit manager with its real D-Bus adapter against a scripted systemd on a private
- * {@code dbus-daemon} (TESTING §2): the wire format, D-Bus error names, a call that never answers,
- * a {@code JobRemoved} sent before the reply, and a restart of the bus.
+ * {@code dbus-daemon} (TESTING §2): the wire format, D-Bus error names, a call that never answers
+ * and its settling, the same job path returned job after job, a {@code JobRemoved} sent before the
+ * reply, systemd leaving and rejoining the bus, the listing of our units, and a restart of the bus.
  */
 final class UnitManagerOnPrivateBusIT {
     private static final UnitRequest A = UnitFixtures.ioc(0);
@@ -68,7 +69,7 @@ final class UnitManagerOnPrivateBusIT {
                 Duration.ofSeconds(1), daemon.address());
         manager = SystemdUnitManager.create(settings, nvme -> true,
                 new DbusSystemdBus(settings.busAddress(), callTimeout), CallRunner.singleThread(),
-                StateScripts.RUNTIME_DIR, events::add);
+                events::add);
         assertThat(systemd.nextCall()).isEqualTo("Subscribe");
         return manager;
     }
@@ -113,7 +114,7 @@ final class UnitManagerOnPrivateBusIT {
         systemd.answer(call("RestartUnit", B), Answer.NO_SUCH_UNIT);
         SystemdUnitManager manager = manager(Duration.ofSeconds(10));
         manager.start(A);
-        assertThat(nextEvent()).isEqualTo(new CallFailed(A.unit(), "StartTransientUnit",
+        assertThat(nextEvent()).isEqualTo(new CallFailed(A.unit(), "StartTransientUnit", CallError.UNIT_EXISTS,
                 "org.freedesktop.systemd1.UnitExists",
                 "Unit " + A.unit() + " was already loaded or has a fragment file."));
 
@@ -126,16 +127,82 @@ final class UnitManagerOnPrivateBusIT {
     }
 
     @Test
-    void aCallThatNeverAnswersTimesOutAndTheNextOneGoesThrough() throws Exception {
+    void aCallThatNeverAnswersIsSettledByAskingSystemdAndTheNextOneGoesThrough() throws Exception {
         systemd.answer(call("StartTransientUnit", A), Answer.NEVER);
         SystemdUnitManager manager = manager(Duration.ofMillis(500));
         manager.start(A);
         manager.start(B);
-        assertThat(nextEvent()).isEqualTo(new CallFailed(A.unit(), "StartTransientUnit",
-                "org.freedesktop.DBus.Error.NoReply", "no reply within 500 ms"));
+        systemd.awaitCall(call("GetUnit", A));
+        assertThat(nextEvent()).as("systemd has no such unit: the start never happened")
+                .isEqualTo(new UnitState(A.unit(), "not-loaded", "not-loaded"));
         systemd.awaitCall(call("StartTransientUnit", B));
         systemd.finish(B.unit().value(), "done");
         assertThat(nextEvent()).isEqualTo(new JobDone(B.unit(), "done"));
+    }
+
+    @Test
+    void aTimedOutRestartWhoseJobRunsIsFollowedToItsEnd() throws Exception {
+        systemd.answer(call("RestartUnit", A), Answer.JOB_THEN_NEVER);
+        SystemdUnitManager manager = manager(Duration.ofMillis(500));
+        manager.restart(A);
+        systemd.awaitCall(call("GetUnit", A));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(1, 0));
+        systemd.finish(A.unit().value(), "done");
+        assertThat(nextEvent()).isEqualTo(new JobDone(A.unit(), "done"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+    }
+
+    @Test
+    void theSameJobPathReturnedJobAfterJobNeverCostsASlot() throws Exception {
+        systemd.onePathPerUnit = true;
+        SystemdUnitManager manager = manager(Duration.ofSeconds(10));
+        for (int round = 0; round < 10; round++) {
+            for (UnitRequest r : List.of(A, B)) {
+                manager.restart(r);
+                manager.restart(r);
+            }
+            for (UnitRequest r : List.of(A, B)) {
+                systemd.awaitCall(call("RestartUnit", r));
+                systemd.finish(r.unit().value(), "done");
+            }
+            assertThat(List.of(nextEvent(), nextEvent())).containsExactlyInAnyOrder(new JobDone(A.unit(), "done"),
+                    new JobDone(B.unit(), "done"));
+        }
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void systemdLeavingTheBusIsNoticedAndOnItsReturnSubscribedToAndAskedAboutOurJobs() throws Exception {
+        SystemdUnitManager manager = manager(Duration.ofSeconds(5));
+        manager.start(A);
+        systemd.awaitCall(call("StartTransientUnit", A));
+        systemd.leave();
+        assertThat(nextEvent()).isEqualTo(new BusLost("systemd left the system bus"));
+        manager.start(B);
+        systemd.setUnit(A.unit().value(), new FakeSystemdManager.UnitState("active", "success", 0));
+        systemd.rejoin();
+        systemd.awaitCall("Subscribe");
+        assertThat(nextEvent()).isEqualTo(new BusRestored());
+        assertThat(nextEvent()).isEqualTo(new UnitState(A.unit(), "active", "success"));
+        systemd.awaitCall(call("StartTransientUnit", B));
+        systemd.finish(B.unit().value(), "done");
+        assertThat(nextEvent()).isEqualTo(new JobDone(B.unit(), "done"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+    }
+
+    @Test
+    void ourUnitsAreListedWithTheirStatesAndPendingJobs() throws Exception {
+        systemd.setUnit(A.unit().value(), new FakeSystemdManager.UnitState("active", "success", 0));
+        systemd.setUnit(B.unit().value(), new FakeSystemdManager.UnitState("activating", "success", 7));
+        systemd.setUnit("nvme-discoverd-extra.service", new FakeSystemdManager.UnitState("active", "success", 0));
+        systemd.setUnit("ssh.service", new FakeSystemdManager.UnitState("active", "success", 0));
+        manager(Duration.ofSeconds(5)).listUnits();
+        assertThat(systemd.nextCall()).isEqualTo("ListUnitsByPatterns nvme-discoverd-*");
+        UnitEvent listed = nextEvent();
+        assertThat(listed).isInstanceOf(UnitEvent.UnitsListed.class);
+        assertThat(((UnitEvent.UnitsListed) listed).units()).containsExactlyInAnyOrder(
+                new ListedUnit(A.unit(), "active", "exited", false), new ListedUnit(B.unit(), "activating", "dead", true));
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.nvmexpress.discoverd.tid.TransportId;
 /**
  * The unit manager against a real systemd 252 in {@code ../shared/tools/systemd-sandbox}: units are
  * really started, run a connector (a test script standing in for {@code nvme}), fail or succeed,
- * are restarted and stopped, and their state scripts act on {@code /run/nvme/discoverd}.
+ * are restarted, listed and stopped, and their state scripts act on {@code /run/nvme/discoverd}.
  */
 final class UnitManagerOnRealSystemdIT {
     @TempDir
@@ -107,10 +107,10 @@ final class UnitManagerOnRealSystemdIT {
     private SystemdUnitManager manager(Connector connector, int maxPending) {
         UnitManagerSettings settings = new UnitManagerSettings(connector, nvme.toString(), nvme.toString(),
                 maxPending, Duration.ofSeconds(300), Duration.ofSeconds(25), Duration.ofMillis(100),
-                Duration.ofSeconds(2), sandbox.busAddress());
+                Duration.ofSeconds(2), sandbox.busAddress(), sandbox.root());
         manager = SystemdUnitManager.create(settings, path -> true,
                 new DbusSystemdBus(settings.busAddress(), settings.callTimeout()), CallRunner.singleThread(),
-                StateScripts.RUNTIME_DIR, events::add);
+                events::add);
         return manager;
     }
 
@@ -149,9 +149,11 @@ final class UnitManagerOnRealSystemdIT {
         UnitRequest a = request("10.1.0.11", "nqn.2014-08.org.nvmexpress:ok-a");
         Path devid = sandbox.runtimeDir().resolve("units").resolve(a.unit().devidFileName());
         Path controller = sandbox.runtimeDir().resolve("controllers/nvme11/unit");
-
         manager.start(a);
         assertThat(nextEvent(Duration.ofSeconds(30))).isEqualTo(new JobDone(a.unit(), "done"));
+        manager.listUnits();
+        assertThat(((UnitEvent.UnitsListed) nextEvent(Duration.ofSeconds(30))).units())
+                .contains(new ListedUnit(a.unit(), "active", "exited", false));
         assertThat(devid).hasContent("nvme11\n");
         assertThat(controller).hasContent(a.unit().value() + "\n");
         assertThat(show(a, "ActiveState")).isEqualTo("active");

@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.nvmexpress.discoverd.config.DaemonConfigReader;
 import org.nvmexpress.discoverd.config.FabricsConfig;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nvme-discoverctl config check}: validates both configurations exactly as the daemon reads
- * them, one {@code FILE:LINE: error: ...} or {@code FILE:LINE: warning: ...} line per finding.
+ * them, one {@code FILE:LINE: error: ...} or {@code FILE:LINE: warning: ...} line per finding; past
+ * a file's first hundred, one {@code FILE: ...: N more problems not shown}, and the count of those in
+ * the closing summary.
  */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
@@ -51,13 +55,28 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         findings.forEach(out::println);
-        long errors = findings.stream().filter(Diagnostic::isError).count();
-        long warnings = findings.size() - errors;
-        out.printf("%d error%s, %d warning%s; %d fabrics file%s read, %d connection%s usable%n",
-                errors, plural(errors), warnings, plural(warnings), fabrics.files().size(), plural(fabrics.files().size()),
+        // A file's findings past the first hundred are summarised in one line; count them apart.
+        long notShown = 0;
+        long errors = 0;
+        long warnings = 0;
+        boolean anyError = false;
+        for (Diagnostic d : findings) {
+            OptionalInt summarised = CappedDiagnostics.notShown(d);
+            anyError |= d.isError();
+            if (summarised.isPresent()) {
+                notShown += summarised.getAsInt();
+            } else if (d.isError()) {
+                errors++;
+            } else {
+                warnings++;
+            }
+        }
+        out.printf("%d error%s, %d warning%s%s; %d fabrics file%s read, %d connection%s usable%n",
+                errors, plural(errors), warnings, plural(warnings), notShown == 0 ? "" : ", " + notShown + " more not shown",
+                fabrics.files().size(), plural(fabrics.files().size()),
                 fabrics.connections().size(), plural(fabrics.connections().size()));
         out.flush();
-        return errors == 0 ? 0 : Commands.EXIT_FAILURE;
+        return anyError ? Commands.EXIT_FAILURE : 0;
     }
 
     private static String plural(long n) {

@@ -2,6 +2,8 @@ package org.nvmexpress.discoverd.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.nvmexpress.discoverd.daemon.HostResolver;
+import org.nvmexpress.discoverd.daemon.SystemHostResolver;
 import org.nvmexpress.discoverd.kernel.Clock;
 import org.nvmexpress.discoverd.kernel.PosixClock;
 import org.nvmexpress.discoverd.systemd.Logging;
@@ -11,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nvme-discoverd}: the daemon's entry point, started by {@code nvme-discoverd.service}.
@@ -44,6 +48,26 @@ public final class DaemonMain implements Callable<Integer> {
                     + " A missing file means every default, as for the default path.")
     private Path config;
 
+    @Option(names = "--dry-run",
+            description = "Print, one JSON object per line, every decision the first reconciliation would make"
+                    + " (start, adopt or skip each controller, with the connector's command line), then exit"
+                    + " without changing anything.")
+    private boolean dryRun;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Resolves configured host names; DNS in production, a table in tests. */
+    private final HostResolver resolver;
+
+    public DaemonMain() {
+        this(new SystemHostResolver());
+    }
+
+    DaemonMain(HostResolver resolver) {
+        this.resolver = resolver;
+    }
+
     public static void main(String[] args) {
         int status = Commands.create(new DaemonMain()).execute(args);
         Logging.stop();
@@ -54,6 +78,9 @@ public final class DaemonMain implements Callable<Integer> {
     public Integer call() {
         Path daemonFile = config != null ? config : fabrics.root.resolve(DAEMON_CONFIG_PATH);
         ServiceConfigLoader loader = new ServiceConfigLoader(daemonFile, config != null, fabrics.fabricsFile());
+        if (dryRun) {
+            return new DryRun(fabrics.root.directory(), loader, resolver).run(spec.commandLine().getOut());
+        }
         // CLOCK_MONOTONIC for both: MONOTONIC_USEC= must be systemd's clock, and systemd's watchdog
         // timer does not run while the host is suspended either, so the ping schedule follows it.
         Clock clock = PosixClock.monotonic();

@@ -1,9 +1,10 @@
 package org.nvmexpress.discoverd.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigInteger;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogEntry;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogPage;
@@ -15,43 +16,61 @@ import org.nvmexpress.discoverd.dlp.TransportType;
  * ({@code trtype}, {@code adrfam}, {@code subtype}, {@code sectype}) are their names; {@code treq}
  * and {@code eflags} are the raw fields, with the two flags the daemon acts on beside them
  * ({@code epcsd}, {@code duplicate}). {@code sectype} is null for entries that are not tcp.
+ *
+ * <p>Streamed, entry by entry, to the writer: a page at the size limit has 16,384 entries, and
+ * building a JSON tree of them and then one string of the tree ran the CLI out of memory. What is
+ * held beyond the decoded page is the generator's buffer.
  */
 final class DlpJson {
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Leaves the writer open: the command prints a line break after the document. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private DlpJson() {
     }
 
-    static ObjectNode of(DiscoveryLogPage page) {
-        ObjectNode node = JSON.objectNode();
-        node.set("genctr", unsigned(page.genctr()));
-        node.set("numrec", unsigned(page.numrec()));
-        node.put("recfmt", page.recfmt());
-        ArrayNode entries = node.putArray("entries");
-        page.entries().forEach(e -> entries.add(entry(e)));
-        return node;
+    /** Writes {@code page} to {@code out}, indented, and flushes it; {@code out} stays open. */
+    static void write(DiscoveryLogPage page, Writer out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            unsigned(json, "genctr", page.genctr());
+            unsigned(json, "numrec", page.numrec());
+            json.writeNumberField("recfmt", page.recfmt());
+            json.writeArrayFieldStart("entries");
+            for (DiscoveryLogEntry e : page.entries()) {
+                entry(json, e);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
     }
 
-    private static ObjectNode entry(DiscoveryLogEntry e) {
-        ObjectNode node = JSON.objectNode();
-        node.put("trtype", e.transportType().libnvmeName());
-        node.put("adrfam", e.addressFamily().libnvmeName());
-        node.put("subtype", e.kind().key());
-        node.put("treq", e.treq().value());
-        node.put("portid", e.portid());
-        node.put("cntlid", e.cntlid());
-        node.put("asqsz", e.asqsz());
-        node.put("eflags", e.eflags().value());
-        node.put("epcsd", e.eflags().explicitPersistentConnection());
-        node.put("duplicate", e.eflags().duplicateReturnInformation());
-        node.put("trsvcid", e.trsvcid());
-        node.put("subnqn", e.subnqn());
-        node.put("traddr", e.traddr());
-        node.put("sectype", e.transportType() == TransportType.TCP ? e.securityType().libnvmeName() : null);
-        return node;
+    private static void entry(JsonGenerator json, DiscoveryLogEntry e) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("trtype", e.transportType().libnvmeName());
+        json.writeStringField("adrfam", e.addressFamily().libnvmeName());
+        json.writeStringField("subtype", e.kind().key());
+        json.writeNumberField("treq", e.treq().value());
+        json.writeNumberField("portid", e.portid());
+        json.writeNumberField("cntlid", e.cntlid());
+        json.writeNumberField("asqsz", e.asqsz());
+        json.writeNumberField("eflags", e.eflags().value());
+        json.writeBooleanField("epcsd", e.eflags().explicitPersistentConnection());
+        json.writeBooleanField("duplicate", e.eflags().duplicateReturnInformation());
+        json.writeStringField("trsvcid", e.trsvcid());
+        json.writeStringField("subnqn", e.subnqn());
+        json.writeStringField("traddr", e.traddr());
+        json.writeStringField("sectype", e.transportType() == TransportType.TCP ? e.securityType().libnvmeName() : null);
+        json.writeEndObject();
     }
 
-    private static JsonNode unsigned(long value) {
-        return value >= 0 ? JSON.numberNode(value) : JSON.numberNode(new BigInteger(Long.toUnsignedString(value)));
+    private static void unsigned(JsonGenerator json, String name, long value) throws IOException {
+        json.writeFieldName(name);
+        if (value >= 0) {
+            json.writeNumber(value);
+        } else {
+            json.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+        }
     }
 }

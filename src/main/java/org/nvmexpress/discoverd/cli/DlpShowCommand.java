@@ -1,7 +1,5 @@
 package org.nvmexpress.discoverd.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -69,8 +67,8 @@ final class DlpShowCommand implements Callable<Integer> {
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.JSON) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(json.writeValueAsString(DlpJson.of(page)));
+            DlpJson.write(page, out);
+            out.println();
         } else {
             DlpText.print(page, out);
         }

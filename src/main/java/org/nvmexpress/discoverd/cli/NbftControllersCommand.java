@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
                 + " comes with its TID, its unit name and the connect options that are not part of the TID"
                 + " (hostnqn, hostid, host-iface); the registry owner of all of them is 'nbft'.",
                 "Also listed: the descriptors that give no controller, and why (unavailable, security profile"
-                        + " unsupported, URI invalid, unsupported transport, referenced by an SSNS, duplicate, or"
-                        + " conflict: the same TID, hence unit, with other connect options).",
+                        + " unsupported, URI invalid, unsupported transport, referenced by an SSNS, duplicate,"
+                        + " conflict: the same TID, hence unit, with other connect options, or too long: an NQN over"
+                        + " 223 bytes, a trsvcid over 32). Past 4096 controllers or 4096 skipped descriptors, one"
+                        + " 'limit' entry counts the rest.",
                 "The host interface of an HFI is the one with its MAC address and VLAN under"
                         + " <root>/sys/class/net and <root>/proc/net/vlan.",
                 "json: {\"controllers\": [...], \"skipped\": [...]}."},

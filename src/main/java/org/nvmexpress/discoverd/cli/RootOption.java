@@ -13,6 +13,11 @@ final class RootOption {
             description = "Look up every path under DIR instead of / (default: ${DEFAULT-VALUE}).")
     private Path root;
 
+    /** The root itself. */
+    Path directory() {
+        return root;
+    }
+
     /** {@code absolute} (e.g. {@code /etc/nvme/nvme-fabrics.conf}) under the root. */
     Path resolve(String absolute) {
         return root.resolve(absolute.startsWith("/") ? absolute.substring(1) : absolute);

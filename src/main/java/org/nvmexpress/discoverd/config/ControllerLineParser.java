@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.CWhitespace;
 import org.nvmexpress.discoverd.tid.Role;
@@ -25,13 +26,16 @@ final class ControllerLineParser {
 
     /** The line, or empty after adding at least one error to {@code problems}. */
     static Optional<FabricsFile.ControllerLine> parse(String file, int line, String value, Role role,
-            List<Diagnostic> problems) {
-        int before = problems.size();
+            CappedDiagnostics problems) {
+        int before = problems.total();
         Map<String, String> addressing = new HashMap<>();
         Set<String> written = new HashSet<>();
         Params params = Params.EMPTY;
-        for (String raw : value.split(";", -1)) {
-            String token = CWhitespace.trim(raw);
+        // Scanned rather than split: a value of a million ';' would otherwise be a million strings.
+        for (int start = 0, end; start <= value.length(); start = end + 1) {
+            int semicolon = value.indexOf(';', start);
+            end = semicolon < 0 ? value.length() : semicolon;
+            String token = CWhitespace.trim(value.substring(start, end));
             if (token.isEmpty()) {
                 continue;
             }
@@ -56,7 +60,7 @@ final class ControllerLineParser {
                 problems.add(error(file, line, "controller line without " + required));
             }
         }
-        if (problems.size() > before) {
+        if (problems.total() > before) {
             return Optional.empty();
         }
         return Optional.of(new FabricsFile.ControllerLine(line, addressing.get("transport"), addressing.get("traddr"),
@@ -65,7 +69,7 @@ final class ControllerLineParser {
 
     /** Records an addressing value, or reports why it cannot be one. */
     private static void address(String file, int line, String key, String val, Map<String, String> addressing,
-            List<Diagnostic> problems) {
+            CappedDiagnostics problems) {
         // Addressing values are free text (traddr may be a host name), so an inline comment would
         // pass unnoticed; parameter values fail their type check and say so there.
         if (FabricsFileParser.looksLikeInlineComment(val)) {
@@ -78,7 +82,7 @@ final class ControllerLineParser {
     }
 
     private static Params withOverride(String file, int line, Role role, String key, String val, Params params,
-            List<Diagnostic> problems) {
+            CappedDiagnostics problems) {
         Optional<FabricsKey> known = FabricsKey.forName(key);
         if (known.isEmpty()) {
             problems.add(error(file, line, "unknown key '" + key + "' in controller line"));

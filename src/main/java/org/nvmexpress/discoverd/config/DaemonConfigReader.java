@@ -2,13 +2,13 @@ package org.nvmexpress.discoverd.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.nvmexpress.discoverd.config.DaemonConfigKey.Section;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.ini.IniDocument;
 import org.nvmexpress.discoverd.ini.IniLine;
@@ -49,7 +49,9 @@ import org.nvmexpress.discoverd.ini.IniReader;
  * </ul>
  *
  * <p>The message texts up to {@code ignored} of unknown keys, malformed lines and invalid values are
- * the C daemon's, so log searches keep working.
+ * the C daemon's, so log searches keep working. At most {@link CappedDiagnostics#PER_FILE} findings
+ * are kept, then {@code FILE: N more problems not shown}: a file of junk lines must not cost a
+ * diagnostic per line.
  */
 public final class DaemonConfigReader {
     /** Longest part of a value quoted in a message; a 1 MiB value should not become a log line. */
@@ -100,7 +102,7 @@ public final class DaemonConfigReader {
      */
     static Result interpret(IniDocument document) {
         String file = document.file();
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        CappedDiagnostics diagnostics = new CappedDiagnostics(file);
         List<Use> old = new ArrayList<>();
         List<Use> current = new ArrayList<>();
         Optional<Section> section = Optional.empty();
@@ -138,13 +140,12 @@ public final class DaemonConfigReader {
             diagnostics.add(Diagnostic.warning(file, use.pair().line(),
                     deprecation(use, currentLine.get(use.key().current()))));
         }
-        diagnostics.sort(Comparator.comparingInt(Diagnostic::line)); // stable: one line's findings keep their order
-        return new Result(config, diagnostics);
+        return new Result(config, diagnostics.toList()); // in line order; one line's findings keep theirs
     }
 
     /** Files {@code pair} under the current or the older layout, or reports why it is ignored. */
     private static void classify(IniLine.KeyValue pair, Optional<Section> section, String file, List<Use> old,
-            List<Use> current, List<Diagnostic> diagnostics) {
+            List<Use> current, CappedDiagnostics diagnostics) {
         Optional<DaemonConfigKey> named = DaemonConfigKey.named(pair.key());
         if (named.isEmpty()) {
             diagnostics.add(Diagnostic.warning(file, pair.line(), section.isPresent()
@@ -169,7 +170,7 @@ public final class DaemonConfigReader {
 
     /** The config with {@code use} applied, or empty after reporting its invalid value. */
     private static Optional<DaemonConfig> apply(DaemonConfig config, Use use, String file,
-            List<Diagnostic> diagnostics) {
+            CappedDiagnostics diagnostics) {
         String value = use.pair().value();
         Optional<DaemonConfig> changed = use.key().apply(config, value);
         if (changed.isEmpty()) {

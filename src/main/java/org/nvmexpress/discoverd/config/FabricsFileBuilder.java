@@ -2,10 +2,10 @@ package org.nvmexpress.discoverd.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.ini.IniLine;
 import org.nvmexpress.discoverd.tid.Role;
@@ -19,7 +19,8 @@ final class FabricsFileBuilder {
     private enum Scope { NONE, IGNORED, DC_DEFAULTS, IOC_DEFAULTS, HOST, ENDPOINT }
 
     private final String file;
-    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Kept in line order, at most {@link CappedDiagnostics#PER_FILE} of them. */
+    private final CappedDiagnostics diagnostics;
     private final List<FabricsFile.Endpoint> endpoints = new ArrayList<>();
     private Scope scope = Scope.NONE;
     private String sectionName;
@@ -54,6 +55,7 @@ final class FabricsFileBuilder {
 
     FabricsFileBuilder(String file) {
         this.file = file;
+        this.diagnostics = new CappedDiagnostics(file);
     }
 
     void enterSection(IniLine.Section s) {
@@ -225,12 +227,12 @@ final class FabricsFileBuilder {
     }
 
     FabricsFileParser.Parsed finish() {
+        // A section's own findings are known only at its end: the collector puts them in line order.
         closeEndpoint();
-        // A section's own findings are known only at its end: report everything in line order.
-        diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
         FabricsFile.Host host = hostLine == 0 ? null
                 : new FabricsFile.Host(hostLine, hostnqn, hostid, hostsymname, hostParams);
-        return new FabricsFileParser.Parsed(new FabricsFile(file, dcDefaults, iocDefaults, host, endpoints), diagnostics);
+        return new FabricsFileParser.Parsed(new FabricsFile(file, dcDefaults, iocDefaults, host, endpoints),
+                diagnostics.toList());
     }
 
     private void error(int line, String message) {

@@ -3,7 +3,6 @@ package org.nvmexpress.discoverd.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.ini.IniDocument;
 import org.nvmexpress.discoverd.ini.IniLine;
@@ -23,8 +22,6 @@ final class FabricsFileParser {
     static final String HOST = "Host";
     static final String DISCOVERY_CONTROLLER = "Discovery Controller";
     static final String SUBSYSTEM = "Subsystem";
-
-    private static final Pattern INLINE_COMMENT = Pattern.compile(".*[ \t]#.*");
 
     /** The file as read, and what was found wrong with it. */
     record Parsed(FabricsFile file, List<Diagnostic> diagnostics) {
@@ -55,8 +52,26 @@ final class FabricsFileParser {
         return b.finish();
     }
 
-    static boolean looksLikeInlineComment(String value) {
-        return INLINE_COMMENT.matcher(value).matches();
+    /**
+     * Whether {@code value} holds a blank (space or tab) followed by {@code #} and no line break.
+     * This is exactly what the regular expression {@code .*[ \t]#.*} once matched (without DOTALL,
+     * {@code .} refuses {@code \n \r U+0085 U+2028 U+2029}), decided in one pass: the expression
+     * backtracked over every {@code " #"} before failing at a line break, which made a long value
+     * cost time quadratic in its length. Each character is read once ({@link CharSequence} so a test
+     * can count the reads).
+     */
+    static boolean looksLikeInlineComment(CharSequence value) {
+        boolean found = false;
+        boolean afterBlank = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+            found |= afterBlank && c == '#';
+            afterBlank = c == ' ' || c == '\t';
+        }
+        return found;
     }
 
     static String inlineComment(String key, String value) {
@@ -68,7 +83,8 @@ final class FabricsFileParser {
         if (!key.isSecret() && looksLikeInlineComment(value)) {
             return inlineComment(key.configName(), value);
         }
-        return "invalid value for '" + key.configName() + "': '" + key.printable(value) + "' (" + expected + ")";
+        return "invalid value for '" + key.configName() + "': " + ValueSyntax.quotedShort(key.printable(value))
+                + " (" + expected + ")";
     }
 
     /** Checks an identity or NQN value; {@code null} when fine. */

@@ -1,6 +1,5 @@
 package org.nvmexpress.discoverd.config;
 
-import java.math.BigInteger;
 import java.util.Optional;
 
 /**
@@ -13,6 +12,11 @@ final class ValueSyntax {
     /** {@code UINT_MAX}, the largest unsigned value a configuration key accepts. */
     static final long UINT_MAX = 0xFFFF_FFFFL;
     private static final int NQN_MAX_LENGTH = 223;
+    /** The magnitude of {@code Integer.MIN_VALUE}: past it, no digit brings a value back in range. */
+    private static final long INT_MAGNITUDE_LIMIT = 1L << 31;
+    private static final String NOT_AN_INT = "expected an integer (decimal, 0x hex or 0 octal)";
+    /** Longest part of a value quoted in a message; a 1 MiB value should not become a log line. */
+    private static final int MAX_QUOTED_CHARS = 80;
 
     private ValueSyntax() {
     }
@@ -69,6 +73,19 @@ final class ValueSyntax {
         return new String(chars);
     }
 
+    /**
+     * {@code value} in single quotes, cut after {@value #MAX_QUOTED_CHARS} characters with its length
+     * said: {@code '1234...'... (300000 characters)}. Never cuts a character in half.
+     */
+    static String quotedShort(String value) {
+        if (value.length() <= MAX_QUOTED_CHARS) {
+            return "'" + value + "'";
+        }
+        int shown = Character.isHighSurrogate(value.charAt(MAX_QUOTED_CHARS - 1)) ? MAX_QUOTED_CHARS - 1
+                : MAX_QUOTED_CHARS;
+        return "'" + value.substring(0, shown) + "'... (" + value.length() + " characters)";
+    }
+
     static String checkBool(String value) {
         return parseBool(value).isPresent() ? null : "expected a boolean: yes/no, true/false, on/off, 1/0";
     }
@@ -76,31 +93,43 @@ final class ValueSyntax {
     /**
      * C {@code strtol(value, &end, 0)} fully consumed and within 32 bits: optional sign, then
      * {@code 0x} hex, leading-{@code 0} octal, or decimal.
+     *
+     * <p>One pass that stops accumulating once the magnitude is past 32 bits: a value is as long as
+     * the file allows (leading zeros keep it valid), and converting hundreds of thousands of digits
+     * to a big number took seconds. Each character is read at most twice ({@link CharSequence} so a
+     * test can count the reads).
      */
-    static String checkInt(String value) {
-        String digits = value;
-        if (digits.startsWith("+") || digits.startsWith("-")) {
-            digits = digits.substring(1);
+    static String checkInt(CharSequence value) {
+        int length = value.length();
+        int pos = 0;
+        boolean negative = false;
+        if (length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-')) {
+            negative = value.charAt(0) == '-';
+            pos = 1;
         }
         int radix = 10;
-        if (digits.length() > 2 && (digits.startsWith("0x") || digits.startsWith("0X"))) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
-            radix = 8;
-            digits = digits.substring(1);
+        if (length - pos > 1 && value.charAt(pos) == '0') {
+            char second = value.charAt(pos + 1);
+            boolean hex = length - pos > 2 && (second == 'x' || second == 'X');
+            radix = hex ? 16 : 8;
+            pos += hex ? 2 : 1;
         }
-        int base = radix;
-        if (digits.isEmpty() || !digits.chars().allMatch(c -> c < 128 && Character.digit(c, base) >= 0)) {
-            return "expected an integer (decimal, 0x hex or 0 octal)";
+        if (pos == length) {
+            return NOT_AN_INT;
         }
-        BigInteger signed = new BigInteger(digits, radix);
-        if (value.startsWith("-")) {
-            signed = signed.negate();
+        long magnitude = 0;
+        for (; pos < length; pos++) {
+            char c = value.charAt(pos);
+            int digit = c < 128 ? Character.digit(c, radix) : -1;
+            if (digit < 0) {
+                return NOT_AN_INT;
+            }
+            if (magnitude <= INT_MAGNITUDE_LIMIT) {
+                magnitude = magnitude * radix + digit;
+            }
         }
-        boolean fits = signed.compareTo(BigInteger.valueOf(Integer.MIN_VALUE)) >= 0
-                && signed.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) <= 0;
-        return fits ? null : "expected an integer within 32 bits";
+        long limit = negative ? INT_MAGNITUDE_LIMIT : Integer.MAX_VALUE;
+        return magnitude <= limit ? null : "expected an integer within 32 bits";
     }
 
     static String checkPersistent(String value) {

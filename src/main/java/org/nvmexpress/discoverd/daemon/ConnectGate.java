@@ -45,13 +45,17 @@ public final class ConnectGate {
 
     /** {@link #decide(Candidate, Optional, OwnerReading, ExclusionView)} over a host snapshot. */
     public static Decision decide(Candidate candidate, HostSnapshot host) {
-        Optional<LiveController> live = host.liveFor(candidate);
-        OwnerReading owner = live.map(c -> host.ownerOf(c.device())).orElse(new OwnerReading.None());
-        return decide(candidate, live, owner, host.exclusions());
+        return decide(candidate, host, Optional.empty());
     }
 
     /** The same, with a note for the decision (how the reconciliation got here). */
-    static Decision decide(Candidate candidate, Optional<LiveController> live, OwnerReading owner,
+    static Decision decide(Candidate candidate, HostSnapshot host, Optional<String> note) {
+        Optional<LiveController> live = host.liveFor(candidate);
+        OwnerReading owner = live.map(c -> host.ownerOf(c.device())).orElse(new OwnerReading.None());
+        return decide(candidate, live, owner, host.exclusions(), note);
+    }
+
+    private static Decision decide(Candidate candidate, Optional<LiveController> live, OwnerReading owner,
             ExclusionView exclusions, Optional<String> note) {
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(live, "live");
@@ -73,9 +77,16 @@ public final class ConnectGate {
             return Decision.Skip.of(candidate, SkipReason.OWNER_UNREADABLE, "registry owner of " + device
                     + " unreadable: " + unreadable.reason(), note);
         }
-        Optional<String> record = owner instanceof OwnerReading.None
+        return new Decision.Adopt(candidate, live.get().device(), ownerToRecord(candidate, owner), note);
+    }
+
+    /**
+     * The registry owner an adoption records: none when the controller has one; else {@code nbft}
+     * for a boot candidate, {@code discoverd} otherwise.
+     */
+    static Optional<String> ownerToRecord(Candidate candidate, OwnerReading owner) {
+        return owner instanceof OwnerReading.None
                 ? Optional.of(candidate.isBoot() ? UnitRequest.OWNER_NBFT : UnitRequest.OWNER_DISCOVERD)
                 : Optional.empty();
-        return new Decision.Adopt(candidate, live.get().device(), record, note);
     }
 }

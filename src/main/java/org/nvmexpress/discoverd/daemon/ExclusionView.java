@@ -5,8 +5,9 @@ import org.nvmexpress.discoverd.exclusion.MatchResult;
 import org.nvmexpress.discoverd.tid.TransportId;
 
 /**
- * The exclusion lists as the connect gate sees them (reference §11.5): one question, so the loop
- * can pass a snapshot read once per pass, a test a lambda, and {@code --dry-run} the lists on disk.
+ * The exclusion lists as the connect gate sees them (reference §11.5): one question, so the loop can
+ * pass an {@link org.nvmexpress.discoverd.exclusion.ExclusionSnapshot} read once per pass
+ * ({@code snapshot::match}), a test a lambda.
  * Fail-open by contract: what cannot be read excludes nothing (reported in
  * {@link MatchResult#skipped()}).
  */

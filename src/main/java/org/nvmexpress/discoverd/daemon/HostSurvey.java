@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
+import org.nvmexpress.discoverd.exclusion.ExclusionSnapshot;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
 import org.nvmexpress.discoverd.kernel.sysfs.ControllerReading;
@@ -36,9 +37,8 @@ import org.nvmexpress.discoverd.registry.RegistryException;
  *     ({@link Registry#list()} leaves it out, reference §10.6).</li>
  * </ul>
  *
- * <p>The exclusion view it hands out reads the lists on each question (fail-open,
- * {@link ExclusionLists#match}); it becomes a snapshot read once here when the exclusion package
- * offers one.
+ * <p>The exclusion lists are read once, as an {@link ExclusionSnapshot}: the gate then matches
+ * without I/O (fail-open: what could not be read excludes nothing and is a diagnostic).
  */
 public final class HostSurvey {
     private final Path root;
@@ -71,7 +71,9 @@ public final class HostSurvey {
         readRegistry(live, owners, written, diagnostics);
         RuntimeState runtime = RuntimeStateReader.read(root);
         diagnostics.addAll(runtime.diagnostics());
-        return new HostSnapshot(live, owners, written, runtime, exclusions::match, matcher, diagnostics);
+        ExclusionSnapshot lists = exclusions.snapshot();
+        diagnostics.addAll(lists.skipped());
+        return new HostSnapshot(live, owners, written, runtime, lists::match, matcher, diagnostics);
     }
 
     private List<LiveController> controllers(List<Diagnostic> diagnostics) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
 import org.nvmexpress.discoverd.kernel.sysfs.IdentityMatch;
 import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveControllerIndex;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.TransportId;
@@ -16,9 +17,9 @@ import org.nvmexpress.discoverd.tid.TransportId;
 /**
  * The seam between the decision code and the kernel package's answer to "which live controller
  * realises this TID?": {@link ConnectionIdentityMatcher#findFirst} over the controllers that are
- * not being deleted, in instance order. A linear scan per question for now; the kernel package's
- * index, which gives the same answer in constant time, replaces the body of {@link #find} and
- * nothing else.
+ * not being deleted, in instance order, answered by a {@link LiveControllerIndex} built once, so a
+ * question costs the candidates in one bucket, not every live controller (the 10,000-controller
+ * budget of ARCHITECTURE §11).
  *
  * <p>A controller whose {@code state} is {@code deleting}, {@code deleting (no IO)} or
  * {@code dead} realises nothing: it is going away, and adopting it would track a corpse (the same
@@ -32,16 +33,17 @@ final class LiveControllers {
 
     private final ConnectionIdentityMatcher matcher;
     private final List<LiveController> all;
-    private final List<LiveController> usable;
+    private final LiveControllerIndex index;
     private final Map<DeviceName, LiveController> byDevice;
 
     LiveControllers(ConnectionIdentityMatcher matcher, List<LiveController> live) {
         this.matcher = matcher;
         this.all = List.copyOf(live);
-        this.usable = all.stream().filter(c -> !NOT_LIVE.contains(String.valueOf(c.state()))).toList();
-        Map<DeviceName, LiveController> index = new LinkedHashMap<>();
-        usable.forEach(c -> index.putIfAbsent(c.device(), c));
-        this.byDevice = Collections.unmodifiableMap(index);
+        List<LiveController> usable = all.stream().filter(c -> !NOT_LIVE.contains(String.valueOf(c.state()))).toList();
+        this.index = LiveControllerIndex.of(matcher, usable);
+        Map<DeviceName, LiveController> devices = new LinkedHashMap<>();
+        usable.forEach(c -> devices.putIfAbsent(c.device(), c));
+        this.byDevice = Collections.unmodifiableMap(devices);
     }
 
     List<LiveController> all() {
@@ -50,7 +52,7 @@ final class LiveControllers {
 
     /** The first usable controller that realises {@code identity} in {@code role}. */
     Optional<LiveController> find(TransportId identity, Role role) {
-        return matcher.findFirst(identity, role, usable);
+        return index.find(identity, role);
     }
 
     /** The usable controller called {@code device}, if there is one. */

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.nvmexpress.discoverd.kernel.sysfs.IdentityMatch;
 import org.nvmexpress.discoverd.kernel.sysfs.LiveController;
 import org.nvmexpress.discoverd.registry.DeviceName;
-import org.nvmexpress.discoverd.systemd.UnitRequest;
 import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
@@ -56,10 +55,7 @@ public final class Reconciler {
         Set<UnitName> decided = adoptFromState(desired, host, alreadyTracked, decisions, notes);
         for (Candidate candidate : desired.inOrder()) {
             if (!alreadyTracked.contains(candidate.unit()) && !decided.contains(candidate.unit())) {
-                Optional<LiveController> live = host.liveFor(candidate);
-                OwnerReading owner = live.map(c -> host.ownerOf(c.device())).orElse(new OwnerReading.None());
-                decisions.add(ConnectGate.decide(candidate, live, owner, host.exclusions(),
-                        Optional.ofNullable(notes.get(candidate.unit()))));
+                decisions.add(ConnectGate.decide(candidate, host, Optional.ofNullable(notes.get(candidate.unit()))));
             }
         }
         decisions.addAll(desired.unusable());
@@ -133,10 +129,7 @@ public final class Reconciler {
             refusals.add(ownerRefusal.get());
             return Optional.empty();
         }
-        Optional<String> record = owner instanceof OwnerReading.None
-                ? Optional.of(candidate.isBoot() ? UnitRequest.OWNER_NBFT : UnitRequest.OWNER_DISCOVERD)
-                : Optional.empty();
-        return Optional.of(new Decision.Adopt(candidate, device, record,
+        return Optional.of(new Decision.Adopt(candidate, device, ConnectGate.ownerToRecord(candidate, owner),
                 Optional.of("adopted from the runtime state (" + stateFile + ")")));
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.TransportId;
 
@@ -18,7 +19,9 @@ import org.nvmexpress.discoverd.tid.TransportId;
  *
  * <p>Reading is fail-safe: {@link #match} re-reads every file on each call (so an edit applies to
  * the next connection attempt, with no reload), treats an unreadable file as empty (an I/O problem
- * never blocks a connection) and ignores invalid entries (a typo never excludes anything). Writing
+ * never blocks a connection) and ignores invalid entries (a typo never excludes anything). For many
+ * connections at once, {@link #snapshot()} reads the lists once and {@link #changedSince} tells,
+ * with a {@code stat} per file, when to read them again. Writing
  * is strict: {@link #add}, {@link #remove}, {@link #write}, {@link #create} and {@link #delete}
  * validate first, change the file atomically under the directory lock, and fail with an
  * {@link ExclusionException} that names the file and, for bad content, each bad line.
@@ -45,37 +48,74 @@ public final class ExclusionLists {
      * Whether {@code connection} is excluded: the first valid entry of the default list, then of
      * each drop-in in byte order of its name, whose fields all match (see
      * {@link ExclusionEntry#matches}). Never throws for a file's sake: what cannot be read is
-     * treated as empty and reported in {@link MatchResult#skipped()}.
+     * treated as empty and reported in {@link MatchResult#skipped()}. Reads every list: to match
+     * many connections, take one {@link #snapshot()}.
      */
     public MatchResult match(TransportId connection) {
         Objects.requireNonNull(connection, "connection");
-        List<Diagnostic> skipped = new ArrayList<>();
-        List<ListFile> files;
-        try {
-            files = lists();
-        } catch (ExclusionException e) {
-            skipped.addAll(e.problems());
-            files = mainOnly();
-        }
-        for (ListFile list : files) {
+        return snapshot().match(connection);
+    }
+
+    /**
+     * Reads every list once: their valid entries and the files that could not be read, as
+     * {@link #match} would see them now. Never throws for a file's sake.
+     */
+    public ExclusionSnapshot snapshot() {
+        Listing listing = listing();
+        // Stat before reading: a change that lands after the stat shows in changedSince, never lost.
+        List<FileStamp> stamps = listing.stamps();
+        ExclusionSnapshot.Builder snapshot = new ExclusionSnapshot.Builder();
+        snapshot.skip(listing.problems());
+        for (ListFile list : listing.files()) {
             Optional<byte[]> content;
             try {
                 content = ListFiles.read(list.path());
             } catch (ExclusionException e) {
-                skipped.addAll(e.problems());
+                snapshot.skip(e.problems());
                 continue;
             }
             if (content.isEmpty()) {
                 continue;
             }
             for (ListLine line : ListText.parse(content.get()).entryLines()) {
-                Optional<ExclusionEntry> entry = ExclusionEntry.tryParse(line.value());
-                if (entry.isPresent() && entry.get().matches(connection)) {
-                    return new MatchResult.Excluded(list.path(), line.number(), entry.get(), skipped);
-                }
+                ExclusionEntry.tryParse(line.value()).ifPresent(entry -> snapshot.add(list.path(), line.number(), entry));
             }
         }
-        return new MatchResult.NotExcluded(skipped);
+        return snapshot.build(stamps);
+    }
+
+    /**
+     * Whether a list was added, removed or changed since {@code snapshot} was taken, so that it is
+     * worth taking a new one. Costs a listing of the drop-in directory and a {@code stat} per list;
+     * reads and parses nothing. A replaced file has a new inode and an edited or chmod-ed one a new
+     * ctime; only an in-place rewrite to the same size within one tick of the file system's
+     * timestamp clock can go unnoticed (until the next change). A snapshot of another root has
+     * always changed.
+     */
+    public boolean changedSince(ExclusionSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        return !listing().stamps().equals(snapshot.stamps());
+    }
+
+    /**
+     * The lists in match order, and the drop-in directory's problem when it could not be listed
+     * (only the default list then).
+     */
+    private record Listing(List<ListFile> files, List<Diagnostic> problems) {
+        List<FileStamp> stamps() {
+            List<FileStamp> stamps = new ArrayList<>();
+            problems.forEach(p -> stamps.add(FileStamp.failed(Path.of(p.file()), p.message())));
+            files.forEach(f -> stamps.add(FileStamp.of(f.path())));
+            return stamps;
+        }
+    }
+
+    private Listing listing() {
+        try {
+            return new Listing(lists(), List.of());
+        } catch (ExclusionException e) {
+            return new Listing(mainOnly(), e.problems());
+        }
     }
 
     /**
@@ -138,7 +178,8 @@ public final class ExclusionLists {
 
     /**
      * What {@link #write} would refuse in {@code text} (errors) and what readers would silently
-     * ignore inside {@code [exclusions]} (warnings), each naming {@code file} and the line.
+     * ignore inside {@code [exclusions]} (warnings), each naming {@code file} and the line: the
+     * first {@link CappedDiagnostics#PER_FILE}, then {@code FILE: N more problems not shown}.
      */
     public static List<Diagnostic> check(String file, String text) {
         return ListText.parse(text).check(file);

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.CWhitespace;
 
@@ -99,25 +101,35 @@ final class ListText {
     }
 
     /**
-     * What a strict writer refuses (errors: a malformed header, an entry outside
-     * {@code [exclusions]}, an invalid entry) and what a reader would silently ignore inside the
-     * section (warnings), one diagnostic per line, in line order.
+     * {@link #check(String, Consumer)}'s findings, the first {@link CappedDiagnostics#PER_FILE} of
+     * them, then {@code FILE: N more problems not shown}.
      */
     List<Diagnostic> check(String file) {
-        List<Diagnostic> findings = new ArrayList<>();
+        CappedDiagnostics findings = new CappedDiagnostics(file);
+        check(file, findings::add);
+        return findings.toList();
+    }
+
+    /**
+     * What a strict writer refuses (errors: a malformed header, an entry outside
+     * {@code [exclusions]}, an invalid entry) and what a reader would silently ignore inside the
+     * section (warnings), one diagnostic per line, in line order, each handed to {@code findings}
+     * as it is found: the caller decides how many to keep.
+     */
+    void check(String file, Consumer<Diagnostic> findings) {
         for (ListLine line : lines) {
             String trimmed = ExclusionEntry.printable(CWhitespace.trim(line.text()));
             switch (line.kind()) {
-                case MALFORMED_HEADER -> findings.add(Diagnostic.error(file, line.number(),
+                case MALFORMED_HEADER -> findings.accept(Diagnostic.error(file, line.number(),
                         "malformed section header '" + trimmed + "': no closing ']'"));
-                case STRAY -> findings.add(Diagnostic.error(file, line.number(),
+                case STRAY -> findings.accept(Diagnostic.error(file, line.number(),
                         "entry outside the [exclusions] section: '" + trimmed + "'"));
-                case ENTRY -> ExclusionEntry.problemOf(line.value()).ifPresent(problem -> findings.add(
+                case ENTRY -> ExclusionEntry.problemOf(line.value()).ifPresent(problem -> findings.accept(
                         Diagnostic.error(file, line.number(), "invalid entry '" + ExclusionEntry.printable(line.value())
                                 + "': " + problem)));
                 case FOREIGN -> {
                     if (line.inExclusions()) {
-                        findings.add(Diagnostic.warning(file, line.number(),
+                        findings.accept(Diagnostic.warning(file, line.number(),
                                 "ignored: not an 'exclusion = ENTRY' line: '" + trimmed + "'"));
                     }
                 }
@@ -125,7 +137,6 @@ final class ListText {
                 }
             }
         }
-        return findings;
     }
 
     /**

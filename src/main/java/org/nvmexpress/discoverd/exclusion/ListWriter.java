@@ -7,11 +7,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import org.nvmexpress.discoverd.exclusion.ExclusionException.Reason;
 import org.nvmexpress.discoverd.fs.AtomicFiles;
 import org.nvmexpress.discoverd.fs.DirectoryLock;
-import org.nvmexpress.discoverd.ini.Diagnostic;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.tid.CWhitespace;
 
 /**
@@ -63,10 +62,15 @@ final class ListWriter {
         if (content.length > ListFiles.MAX_BYTES) {
             throw ListFiles.tooLarge(file.toString(), content.length);
         }
-        List<Diagnostic> errors = ListText.parse(content).check(file.toString()).stream().filter(Diagnostic::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new ExclusionException(Reason.INVALID_CONTENT, file + ": " + errors.size() + " invalid line"
-                    + (errors.size() == 1 ? "" : "s") + ", nothing written", errors);
+        CappedDiagnostics errors = new CappedDiagnostics(file.toString());
+        ListText.parse(content).check(file.toString(), d -> {
+            if (d.isError()) {
+                errors.add(d);
+            }
+        });
+        if (errors.hasErrors()) {
+            throw new ExclusionException(Reason.INVALID_CONTENT, file + ": " + errors.errors() + " invalid line"
+                    + (errors.errors() == 1 ? "" : "s") + ", nothing written", errors.toList());
         }
         underLock(name, file, true, () -> {
             long current = ListFiles.read(file).map(ListContent::versionOf).orElse(ListContent.ABSENT);

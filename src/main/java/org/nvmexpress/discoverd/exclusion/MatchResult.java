@@ -6,9 +6,10 @@ import java.util.Objects;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 
 /**
- * The answer of {@link ExclusionLists#match}: excluded by a given entry, or not excluded. Either way
- * {@link #skipped()} lists the files that could not be read and were treated as empty (fail-open),
- * so a caller can tell the administrator without blocking the connection.
+ * The answer of {@link ExclusionLists#match} and {@link ExclusionSnapshot#match}: excluded by a
+ * given entry, or not excluded. Either way {@link #skipped()} lists the files that could not be
+ * read and were treated as empty (fail-open), so a caller can tell the administrator without
+ * blocking the connection.
  */
 public sealed interface MatchResult permits MatchResult.Excluded, MatchResult.NotExcluded {
 

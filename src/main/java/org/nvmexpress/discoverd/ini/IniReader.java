@@ -45,7 +45,16 @@ public final class IniReader {
      *                          {@link #MAX_BYTES}, unreadable, or has a NUL byte or invalid UTF-8
      */
     public static IniDocument read(Path path, String displayName) throws IniReadException {
-        byte[] bytes = readBounded(path, displayName);
+        return read(path, displayName, new ReadBudget(MAX_BYTES));
+    }
+
+    /**
+     * Reads {@code path} as {@link #read(Path, String)} does, and takes its bytes from {@code budget}:
+     * a file larger than what is left is refused ({@link IniReadException.Reason#TOO_LARGE}) and
+     * takes nothing.
+     */
+    public static IniDocument read(Path path, String displayName, ReadBudget budget) throws IniReadException {
+        byte[] bytes = readBounded(path, displayName, budget);
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw failure(IniReadException.Reason.NUL_BYTE, displayName, lineOf(bytes, i),
@@ -58,9 +67,12 @@ public final class IniReader {
     /** Splits text already in memory into lines (no file checks). */
     public static IniDocument parse(String file, String text) {
         List<IniLine> lines = new ArrayList<>();
-        String[] raw = text.split("\n", -1);
-        for (int i = 0; i < raw.length; i++) {
-            IniLine line = classify(i + 1, CWhitespace.trim(raw[i]));
+        // Scanned rather than split, so only the meaningful lines are ever held as strings.
+        int number = 1;
+        for (int start = 0, end; start <= text.length(); start = end + 1, number++) {
+            int newline = text.indexOf('\n', start);
+            end = newline < 0 ? text.length() : newline;
+            IniLine line = classify(number, CWhitespace.trim(text.substring(start, end)));
             if (line != null) {
                 lines.add(line);
             }
@@ -88,7 +100,7 @@ public final class IniReader {
         return new IniLine.Junk(number, line, false);
     }
 
-    private static byte[] readBounded(Path path, String name) throws IniReadException {
+    private static byte[] readBounded(Path path, String name, ReadBudget budget) throws IniReadException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -104,12 +116,20 @@ public final class IniReader {
             throw failure(IniReadException.Reason.NOT_REGULAR_FILE, name, 0, "is not a regular file");
         }
         // The size can change between the stat and the read: read at most one byte past the cap.
+        int cap = (int) Math.min(MAX_BYTES, budget.remainingBytes());
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            byte[] bytes = in.readNBytes(cap + 1);
             if (bytes.length > MAX_BYTES) {
                 throw failure(IniReadException.Reason.TOO_LARGE, name, 0,
                         "larger than the 1 MiB limit (" + Math.max(attributes.size(), bytes.length) + " bytes)");
             }
+            if (bytes.length > cap) {
+                throw failure(IniReadException.Reason.TOO_LARGE, name, 0, "not read: the files read with it are"
+                        + " limited to " + describeSize(budget.totalBytes()) + " together, and only "
+                        + budget.remainingBytes() + " bytes were left (the file has "
+                        + Math.max(attributes.size(), bytes.length) + ")");
+            }
+            budget.spend(bytes.length);
             return bytes;
         } catch (AccessDeniedException e) {
             throw failure(IniReadException.Reason.UNREADABLE, name, 0, "cannot read: permission denied");
@@ -152,6 +172,10 @@ public final class IniReader {
             }
         }
         return line;
+    }
+
+    private static String describeSize(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     private static String describe(IOException e) {

@@ -15,22 +15,61 @@ import org.nvmexpress.discoverd.tid.TransportId;
 /**
  * Collects the boot controllers of tables added one after the other, by the rules that
  * {@link BootControllers} states. Single use, one thread.
+ *
+ * <p>What it builds is bounded whatever the tables say: no field longer than a TID or connect
+ * option can carry gets into one (the record is skipped instead), and at most
+ * {@link #MAX_CONTROLLERS} controllers and {@link #MAX_SKIPPED} skipped descriptors are kept, the
+ * rest counted. A valid table of 255 HFIs and 255 SSNS sharing one 64 KiB NQN once made 65,025
+ * TIDs of 128 KiB each.
  */
 final class BootControllerDeriver {
+    /** Controllers kept: far more than any firmware boots through, far fewer than 255 × 255. */
+    static final int MAX_CONTROLLERS = 4096;
+    /** Skipped descriptors listed; the rest are counted in one last entry. */
+    static final int MAX_SKIPPED = 4096;
+    /** NVMe base specification: an NQN is at most 223 bytes. */
+    static final int MAX_NQN_BYTES = 223;
+    /** The Discovery Log Page's TRSVCID field: 32 bytes. */
+    static final int MAX_TRSVCID_BYTES = 32;
+
     private static final String TCP = "tcp";
     private static final int DEFAULT_DISCOVERY_PORT = 8009;
 
     private final HostInterfaces interfaces;
+    private final int maxControllers;
+    private final int maxSkipped;
     /** Insertion order is table order; the key is the TID, so a repeated one is found at once. */
     private final Map<TransportId, BootController> controllers = new LinkedHashMap<>();
     private final List<SkippedDescriptor> skipped = new ArrayList<>();
+    /** The first record left out for {@link #maxControllers}, and how many were. */
+    private SkippedDescriptor firstDropped;
+    private int droppedControllers;
+    /** The first skipped descriptor not listed for {@link #maxSkipped}, and how many were not. */
+    private SkippedDescriptor firstUnlisted;
+    private int unlistedSkips;
 
     BootControllerDeriver(HostInterfaces interfaces) {
+        this(interfaces, MAX_CONTROLLERS, MAX_SKIPPED);
+    }
+
+    /** With other bounds than {@link #MAX_CONTROLLERS} and {@link #MAX_SKIPPED}, so tests reach them with small tables. */
+    BootControllerDeriver(HostInterfaces interfaces, int maxControllers, int maxSkipped) {
+        if (maxControllers < 1 || maxSkipped < 1) {
+            throw new IllegalArgumentException("bounds out of range: " + maxControllers + ", " + maxSkipped);
+        }
         this.interfaces = interfaces;
+        this.maxControllers = maxControllers;
+        this.maxSkipped = maxSkipped;
     }
 
     void add(NbftTable table) {
         TableContext context = new TableContext(table);
+        String longHostNqn = tooLong("host NQN", context.hostnqn, MAX_NQN_BYTES);
+        if (longHostNqn != null) {
+            // Every controller of the table would carry it: one entry says why there are none.
+            skip(context, context.name, Kind.TOO_LONG, longHostNqn + ": no controller from this table");
+            return;
+        }
         Map<Integer, Integer> referencedBy = new HashMap<>();
         for (NbftSubsystemNamespace ssns : table.subsystemNamespaces()) {
             addIoControllers(context, ssns, referencedBy);
@@ -41,7 +80,17 @@ final class BootControllerDeriver {
     }
 
     BootControllers result() {
-        return new BootControllers(new ArrayList<>(controllers.values()), skipped);
+        List<SkippedDescriptor> all = new ArrayList<>(skipped);
+        if (firstDropped != null) {
+            all.add(new SkippedDescriptor(firstDropped.table(), firstDropped.source(), Kind.LIMIT, "this and "
+                    + (droppedControllers - 1) + " more records left out: at most " + maxControllers
+                    + " boot controllers are derived"));
+        }
+        if (firstUnlisted != null) {
+            all.add(new SkippedDescriptor(firstUnlisted.table(), firstUnlisted.source(), Kind.LIMIT, "this and "
+                    + (unlistedSkips - 1) + " more skipped descriptors not listed: only the first " + maxSkipped + " are"));
+        }
+        return new BootControllers(new ArrayList<>(controllers.values()), all);
     }
 
     /**
@@ -60,11 +109,22 @@ final class BootControllerDeriver {
             skip(context, name, Kind.SECURITY_UNSUPPORTED, securityUnsupported(ssns.security().get()));
             return;
         }
+        String longField = tooLong("NQN", ssns.nqn(), MAX_NQN_BYTES);
+        longField = longField != null ? longField : tooLong("trsvcid", ssns.trsvcid(), MAX_TRSVCID_BYTES);
+        if (longField != null) {
+            skip(context, name, Kind.TOO_LONG, longField);
+            return;
+        }
+        String traddr = ssns.traddr().canonical();
         for (NbftHfi hfi : ssns.hfis()) {
-            TransportId tid = TransportId.builder().transport(ssns.transport()).traddr(ssns.traddr().canonical())
-                    .trsvcid(ssns.trsvcid()).nqn(ssns.nqn()).hostTraddr(hostTraddr(hfi)).build()
+            String source = name + " via HFI " + hfi.index();
+            if (leftOut(context, source)) {
+                continue;
+            }
+            TransportId tid = TransportId.builder().transport(ssns.transport()).traddr(traddr)
+                    .trsvcid(ssns.trsvcid()).nqn(ssns.nqn()).hostTraddr(context.hostTraddr(hfi)).build()
                     .withDefaultTrsvcid(Role.IOC);
-            offer(context, Role.IOC, tid, hfi, name + " via HFI " + hfi.index());
+            offer(context, Role.IOC, tid, hfi, source);
         }
     }
 
@@ -77,6 +137,11 @@ final class BootControllerDeriver {
         }
         if (dd.security().isPresent()) {
             skip(context, name, Kind.SECURITY_UNSUPPORTED, securityUnsupported(dd.security().get()));
+            return;
+        }
+        String longNqn = dd.nqn().map(nqn -> tooLong("NQN", nqn, MAX_NQN_BYTES)).orElse(null);
+        if (longNqn != null) {
+            skip(context, name, Kind.TOO_LONG, longNqn);
             return;
         }
         NvmeUri uri;
@@ -96,13 +161,32 @@ final class BootControllerDeriver {
                     + "': host '" + InvalidNvmeUriException.printable(uri.host()) + "' is not a numeric address");
             return;
         }
+        String source = name + " via HFI " + dd.hfi().index();
+        if (leftOut(context, source)) {
+            return;
+        }
         TransportId tid = TransportId.builder().transport(TCP).traddr(uri.host())
                 .trsvcid(String.valueOf(uri.portOr(DEFAULT_DISCOVERY_PORT)))
-                .nqn(dd.nqn().orElse(BootControllers.WELL_KNOWN_DISCOVERY_NQN)).hostTraddr(hostTraddr(dd.hfi())).build();
-        offer(context, Role.DC, tid, dd.hfi(), name + " via HFI " + dd.hfi().index());
+                .nqn(dd.nqn().orElse(BootControllers.WELL_KNOWN_DISCOVERY_NQN)).hostTraddr(context.hostTraddr(dd.hfi()))
+                .build();
+        offer(context, Role.DC, tid, dd.hfi(), source);
     }
 
     /** Adds the controller, or records it as a duplicate of (or a conflict with) the first with its TID. */
+    /**
+     * Whether the record at {@code source} is past {@link #maxControllers}: then it is only counted,
+     * with no TID built, so a table of 65,025 records costs 4,096 TIDs, not 65,025.
+     */
+    private boolean leftOut(TableContext context, String source) {
+        if (controllers.size() < maxControllers) {
+            return false;
+        }
+        if (droppedControllers++ == 0) {
+            firstDropped = new SkippedDescriptor(context.table.source(), source, Kind.LIMIT, "left out");
+        }
+        return true;
+    }
+
     private void offer(TableContext context, Role role, TransportId tid, NbftHfi hfi, String source) {
         BootController controller = new BootController(role, tid, context.hostnqn, context.hostid,
                 context.hostIface(hfi), context.table.source(), source);
@@ -119,7 +203,29 @@ final class BootControllerDeriver {
     }
 
     private void skip(TableContext context, String source, Kind kind, String reason) {
-        skipped.add(new SkippedDescriptor(context.table.source(), source, kind, reason));
+        SkippedDescriptor descriptor = new SkippedDescriptor(context.table.source(), source, kind, reason);
+        if (skipped.size() < maxSkipped) {
+            skipped.add(descriptor);
+        } else if (unlistedSkips++ == 0) {
+            firstUnlisted = descriptor;
+        }
+    }
+
+    /** Why {@code value} cannot go into a TID or connect option, or {@code null} when it can. */
+    static String tooLong(String field, String value, int maxBytes) {
+        long bytes = utf8Length(value);
+        return bytes <= maxBytes ? null
+                : field + " is " + bytes + " bytes, longer than the " + maxBytes + " it may have";
+    }
+
+    /** The UTF-8 length of {@code text}, as the table stored it (an unpaired surrogate cannot come from there). */
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     private static String securityUnsupported(NbftSecurity profile) {
@@ -127,7 +233,7 @@ final class BootControllerDeriver {
     }
 
     /** The HFI's address for tcp; none when it is all zero ({@code ::} or {@code 0.0.0.0}: the firmware had none). */
-    private static String hostTraddr(NbftHfi hfi) {
+    private static String hostTraddrOf(NbftHfi hfi) {
         NumericAddress address = hfi.tcpInfo().ipAddress();
         for (byte b : address.bytes()) {
             if (b != 0) {
@@ -145,6 +251,8 @@ final class BootControllerDeriver {
         private final String hostnqn;
         private final Optional<String> hostid;
         private final Map<NbftHfi, Optional<String>> ifaces = new IdentityHashMap<>();
+        /** Each HFI's host-traddr, formatted once however many SSNS it serves. */
+        private final Map<NbftHfi, Optional<String>> hostTraddrs = new IdentityHashMap<>();
 
         TableContext(NbftTable table) {
             this.table = table;
@@ -154,6 +262,10 @@ final class BootControllerDeriver {
             // connector then falls back as for any connection without one).
             this.hostid = table.host().id().equals(NbftBytes.of(new byte[16])) ? Optional.empty()
                     : Optional.of(table.host().idText());
+        }
+
+        String hostTraddr(NbftHfi hfi) {
+            return hostTraddrs.computeIfAbsent(hfi, h -> Optional.ofNullable(hostTraddrOf(h))).orElse(null);
         }
 
         Optional<String> hostIface(NbftHfi hfi) {

@@ -25,6 +25,11 @@ import org.nvmexpress.discoverd.tid.TransportId;
  * subsystem) collapse into the first; a TID seen again with other connect options is skipped as a
  * conflict, since one TID is one unit. So every TID, and every unit name, appears once.
  *
+ * <p>Bounded whatever the tables hold: a record with a field no TID or connect option can carry
+ * (an NQN over 223 bytes, a trsvcid over 32; a table whose host NQN is over 223 bytes gives
+ * nothing) is skipped as {@link SkippedDescriptor.Kind#TOO_LONG}; past 4,096 controllers or 4,096
+ * skipped descriptors, one {@link SkippedDescriptor.Kind#LIMIT} entry counts what was left out.
+ *
  * @param controllers the controllers, in table order: per table the I/O controllers in SSNS and HFI
  *                    order, then the discovery controllers
  * @param skipped     the descriptors that give none, in the same order

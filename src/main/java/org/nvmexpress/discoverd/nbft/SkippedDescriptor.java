@@ -29,7 +29,14 @@ public record SkippedDescriptor(String table, String source, Kind kind, String r
         /** The same TID and connect options as a controller before it (one SSNS per namespace). */
         DUPLICATE,
         /** The same TID, hence the same unit, as a controller before it, with other connect options. */
-        CONFLICT
+        CONFLICT,
+        /** A field longer than a TID or connect option can carry: an NQN over 223 bytes, a trsvcid over 32. */
+        TOO_LONG,
+        /**
+         * Past what one derivation keeps (4,096 controllers, 4,096 skipped descriptors): one entry,
+         * for the first left out, says how many were.
+         */
+        LIMIT
     }
 
     public SkippedDescriptor {

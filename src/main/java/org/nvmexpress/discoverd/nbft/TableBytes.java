@@ -3,6 +3,8 @@ package org.nvmexpress.discoverd.nbft;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.nvmexpress.discoverd.tid.NumericAddress;
 
@@ -16,6 +18,13 @@ final class TableBytes {
     private final ByteBuffer buffer;
     private final long heapOffset;
     private final long heapLength;
+    /**
+     * Heap strings already read, by offset and declared length (empty: not NUL-terminated). A table
+     * may point every descriptor at one string: decoded once, each descriptor holds the same
+     * instance, instead of 255 SSNS each holding a copy of a 64 KiB NQN. At most one entry per
+     * string field of the table's descriptors.
+     */
+    private final Map<Long, Optional<String>> strings = new HashMap<>();
 
     /**
      * @param bytes      the whole file
@@ -125,7 +134,18 @@ final class TableBytes {
             return Optional.empty();
         }
         int start = slice.get().offset();
-        int end = (int) Math.min((long) start + slice.get().length(), length() - 1L);
+        int declared = slice.get().length();
+        Optional<String> text = strings.computeIfAbsent((long) start << 16 | declared, key -> decode(start, declared));
+        if (text.isEmpty()) {
+            throw new FieldException(String.format("%s (offset %d, length %d) is not NUL-terminated",
+                    field, start, declared));
+        }
+        return text;
+    }
+
+    /** The text up to the first NUL within {@code declared + 1} bytes of {@code start}; empty if none. */
+    private Optional<String> decode(int start, int declared) {
+        int end = (int) Math.min((long) start + declared, length() - 1L);
         for (int i = start; i <= end; i++) {
             if (buffer.get(i) == 0) {
                 byte[] text = new byte[i - start];
@@ -133,7 +153,6 @@ final class TableBytes {
                 return Optional.of(new String(text, StandardCharsets.UTF_8));
             }
         }
-        throw new FieldException(String.format("%s (offset %d, length %d) is not NUL-terminated",
-                field, start, slice.get().length()));
+        return Optional.empty();
     }
 }

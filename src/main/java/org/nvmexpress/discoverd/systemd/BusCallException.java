@@ -3,8 +3,8 @@ package org.nvmexpress.discoverd.systemd;
 import java.util.Objects;
 
 /**
- * A systemd call that did not succeed, carrying the D-Bus error name, which is what callers decide on
- * (e.g. {@link #NO_SUCH_UNIT} means "not loaded", not "broken").
+ * A systemd call that did not succeed: the D-Bus error name, and its {@link CallError kind}, which is
+ * what callers decide on (e.g. {@link CallError#NO_SUCH_UNIT} means "not loaded", not "broken").
  */
 final class BusCallException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -15,9 +15,12 @@ final class BusCallException extends Exception {
     static final String NO_REPLY = "org.freedesktop.DBus.Error.NoReply";
     /** The connection is closed or was never made. */
     static final String DISCONNECTED = "org.freedesktop.DBus.Error.Disconnected";
+    /** Nobody owns the destination's name (systemd left the bus). */
+    static final String SERVICE_UNKNOWN = "org.freedesktop.DBus.Error.ServiceUnknown";
 
     private final String method;
     private final String errorName;
+    private final CallError kind;
 
     /**
      * @param method    the D-Bus method that failed, e.g. {@code RestartUnit}
@@ -28,6 +31,7 @@ final class BusCallException extends Exception {
         super(message);
         this.method = Objects.requireNonNull(method, "method");
         this.errorName = Objects.requireNonNull(errorName, "errorName");
+        this.kind = CallError.of(errorName);
     }
 
     String method() {
@@ -38,11 +42,15 @@ final class BusCallException extends Exception {
         return errorName;
     }
 
+    CallError kind() {
+        return kind;
+    }
+
     boolean isNoSuchUnit() {
-        return NO_SUCH_UNIT.equals(errorName);
+        return kind == CallError.NO_SUCH_UNIT;
     }
 
     boolean isDisconnected() {
-        return DISCONNECTED.equals(errorName);
+        return kind == CallError.BUS_LOST;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.nvmexpress.discoverd.config.Connector;
 import org.nvmexpress.discoverd.config.FabricsKey;
@@ -58,9 +59,22 @@ final class ConnectCommands {
 
     /** The command for {@code request}, or why the connection must not be made this way. */
     ConnectPlan plan(UnitRequest request) {
+        Optional<String> refusal = refusal(request);
+        return refusal.isPresent() ? new ConnectPlan.Refused(refusal.get()) : ready(request);
+    }
+
+    /** Why {@code request} must not be connected this way; empty when it may: a cheap check, nothing built. */
+    Optional<String> refusal(UnitRequest request) {
+        Map<FabricsKey, String> secrets = request.options().secrets();
+        return connector == Connector.NVME_CLI && !secrets.isEmpty() ? Optional.of(refusal(secrets))
+                : Optional.empty();
+    }
+
+    /** The command for a request {@link #refusal} does not refuse. */
+    ConnectPlan.Ready ready(UnitRequest request) {
         Map<FabricsKey, String> secrets = request.options().secrets();
         if (connector == Connector.NVME_CLI && !secrets.isEmpty()) {
-            return new ConnectPlan.Refused(refusal(secrets));
+            throw new AssertionError("building a refused connection: " + request.unit());
         }
         List<String> argv = new ArrayList<>();
         argv.add(program);

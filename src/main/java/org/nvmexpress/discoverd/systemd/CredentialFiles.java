@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.systemd;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,9 +17,15 @@ import org.nvmexpress.discoverd.tid.UnitName;
 /**
  * Writes a connection unit's secrets where its {@code LoadCredential} points:
  * {@code <runtime>/credentials/<unit stem>/<id>}, directories 0700 and files 0600, each replaced
- * atomically. systemd copies them into the unit's {@code $CREDENTIALS_DIRECTORY} when it starts;
- * the unit's {@code ExecStartPost} ({@link StateScripts#afterStart}) deletes the unit's directory
- * once the connect succeeded (not {@code ExecStopPost}, which a restart runs before its start).
+ * atomically, and deletes them again. systemd copies them into the unit's
+ * {@code $CREDENTIALS_DIRECTORY} when it starts; the unit's {@code ExecStartPost}
+ * ({@link StateScripts#afterStart}) deletes the unit's directory once the connect succeeded (not
+ * {@code ExecStopPost}, which a restart runs before its start); the unit manager deletes it
+ * ({@link #delete}) when the unit is stopped or its connect failed or never happened.
+ *
+ * <p>The paths are the ones {@link StateScripts} names for the unit's properties, resolved under the
+ * system root: {@code /} in production, another directory in tests and simulations (where what
+ * systemd sees as {@code /run/nvme/discoverd} is that directory's {@code run/nvme/discoverd}).
  *
  * <p>Files rather than {@code SetCredential}: a unit property is readable by every local user over
  * D-Bus, a 0600 file under a 0700 directory only by root. Blocking; on the unit manager's runner.
@@ -27,10 +34,17 @@ final class CredentialFiles {
     /** {@code rwx------}: nobody but root may even list the secrets' names. */
     static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
     private static final String TEMP_PREFIX = ".cred.tmp.";
+    private static final Path SLASH = Path.of("/");
 
+    private final Path root;
     private final StateScripts scripts;
 
-    CredentialFiles(StateScripts scripts) {
+    /**
+     * @param root    the system root the files go under
+     * @param scripts the paths as the unit's properties name them
+     */
+    CredentialFiles(Path root, StateScripts scripts) {
+        this.root = Objects.requireNonNull(root, "root");
         this.scripts = Objects.requireNonNull(scripts, "scripts");
     }
 
@@ -39,14 +53,43 @@ final class CredentialFiles {
         if (credentials.isEmpty()) {
             return;
         }
-        Path root = Path.of(scripts.credentialsRoot());
-        AtomicFiles.createDirectories(root.getParent());
-        privateDirectory(root);
-        privateDirectory(Path.of(scripts.credentialDir(unit)));
+        Path all = local(scripts.credentialsRoot());
+        AtomicFiles.createDirectories(all.getParent());
+        privateDirectory(all);
+        privateDirectory(local(scripts.credentialDir(unit)));
         for (Credential credential : credentials) {
-            AtomicFiles.replace(Path.of(scripts.credentialFile(unit, credential.id())), credential.data(),
+            AtomicFiles.replace(local(scripts.credentialFile(unit, credential.id())), credential.data(),
                     TEMP_PREFIX, AtomicFiles.PRIVATE_FILE_MODE);
         }
+    }
+
+    /**
+     * Deletes the unit's directory of secrets and every file in it (there are no subdirectories; a
+     * symbolic link is deleted, not followed).
+     *
+     * @return true when there was something to delete
+     */
+    boolean delete(UnitName unit) throws IOException {
+        Path dir = local(scripts.credentialDir(unit));
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(dir);
+            return true;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+        return true;
+    }
+
+    /** The file the daemon writes for {@code path} as systemd names it: under the root. */
+    private Path local(String path) {
+        return root.resolve(SLASH.relativize(Path.of(path)));
     }
 
     /**

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * becomes a {@link BusCallException} with the D-Bus error name at this boundary.
  *
  * <p><b>Threading:</b> calls from one thread at a time (the unit manager's runner); signals and the
- * loss notice arrive on dbus-java's threads. A replaced connection's late loss notice is ignored.
+ * loss notice arrive on dbus-java's threads. A replaced connection's late loss notice and
+ * {@code NameOwnerChanged} signals are ignored.
  */
 final class DbusSystemdBus implements SystemdBus {
     private static final Logger LOG = LoggerFactory.getLogger(DbusSystemdBus.class);
@@ -42,6 +43,8 @@ final class DbusSystemdBus implements SystemdBus {
     private static final String UNIT = "org.freedesktop.systemd1.Unit";
     private static final String SERVICE = "org.freedesktop.systemd1.Service";
     private static final String PROPERTIES = "org.freedesktop.DBus.Properties";
+    private static final String BUS_DRIVER = "org.freedesktop.DBus";
+    private static final String ALREADY_SUBSCRIBED = "org.freedesktop.systemd1.AlreadySubscribed";
     private static final String MODE = "replace";
 
     private final String address;
@@ -68,16 +71,33 @@ final class DbusSystemdBus implements SystemdBus {
         }
         try {
             fresh.addGenericSigHandler(jobRemovedRule(), signal -> deliver(signal, listener));
+            fresh.addGenericSigHandler(ownerChangedRule(), signal -> {
+                if (notice.isCurrent()) {
+                    deliverOwner(signal, listener);
+                }
+            });
         } catch (DBusException | RuntimeException e) {
             fresh.disconnect();
             throw new BusCallException("AddMatch", BusCallException.DISCONNECTED,
-                    "cannot watch JobRemoved on " + address + ": " + e.getMessage());
+                    "cannot watch JobRemoved and NameOwnerChanged on " + address + ": " + e.getMessage());
         }
         synchronized (lock) {
             connection = fresh;
             notice.connection = fresh;
         }
-        call(MANAGER_PATH, MANAGER, "Subscribe", null);
+        subscribe();
+    }
+
+    @Override
+    public void subscribe() throws BusCallException {
+        try {
+            call(MANAGER_PATH, MANAGER, "Subscribe", null);
+        } catch (BusCallException e) {
+            // systemd keeps its subscribers across daemon-reexec: then we are subscribed, as wanted.
+            if (!ALREADY_SUBSCRIBED.equals(e.errorName())) {
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -108,6 +128,12 @@ final class DbusSystemdBus implements SystemdBus {
         Optional<String> job = SystemdWire.job(property(path, UNIT, "Job"));
         String result = SystemdWire.text(property(path, SERVICE, "Result"));
         return new UnitStatus(activeState, result, job);
+    }
+
+    @Override
+    public List<ListedUnit> listUnits(List<String> patterns) throws BusCallException {
+        Object[] reply = call(MANAGER_PATH, MANAGER, "ListUnitsByPatterns", "asas", List.of(), patterns);
+        return SystemdWire.listedUnits(reply);
     }
 
     @Override
@@ -185,6 +211,28 @@ final class DbusSystemdBus implements SystemdBus {
                 .withPath(MANAGER_PATH).build();
     }
 
+    /** {@code NameOwnerChanged} of systemd's name only; the bus driver sends it. */
+    private static DBusMatchRule ownerChangedRule() {
+        return DBusMatchRuleBuilder.create().withType("signal").withSender(BUS_DRIVER).withInterface(BUS_DRIVER)
+                .withMember("NameOwnerChanged").withArg0123(0, DESTINATION).build();
+    }
+
+    /** {@code NameOwnerChanged(name, oldOwner, newOwner)}: an empty new owner means systemd left. */
+    private static void deliverOwner(DBusSignal signal, Listener listener) {
+        try {
+            Object[] args = signal.getParameters();
+            if (args.length == 3 && DESTINATION.equals(args[0]) && args[2] instanceof String owner) {
+                if (owner.isEmpty()) {
+                    listener.systemdLeft();
+                } else {
+                    listener.systemdJoined();
+                }
+            }
+        } catch (DBusException e) {
+            LOG.warn("ignoring an unreadable NameOwnerChanged signal: {}", e.getMessage());
+        }
+    }
+
     private static void deliver(DBusSignal signal, Listener listener) {
         try {
             Object[] args = signal.getParameters();
@@ -211,12 +259,15 @@ final class DbusSystemdBus implements SystemdBus {
 
         @Override
         public void disconnectOnError(IOException e) {
-            boolean current;
-            synchronized (lock) {
-                current = connection != null && connection == DbusSystemdBus.this.connection;
-            }
-            if (current) {
+            if (isCurrent()) {
                 listener.busLost(String.valueOf(e.getMessage()));
+            }
+        }
+
+        /** True while the connection it belongs to is the adapter's current one. */
+        boolean isCurrent() {
+            synchronized (lock) {
+                return connection != null && connection == DbusSystemdBus.this.connection;
             }
         }
     }

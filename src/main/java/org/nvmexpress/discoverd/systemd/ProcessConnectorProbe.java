@@ -25,10 +25,22 @@ final class ProcessConnectorProbe implements ConnectorProbe {
     private static final int MAX_OUTPUT_BYTES = 1 << 20;
     private static final ProcessBuilder.Redirect NULL_DEVICE = ProcessBuilder.Redirect.from(new File("/dev/null"));
 
+    /** Starts the program: a seam, so a test can make the wait time out without waiting. */
+    @FunctionalInterface
+    interface Starter {
+        Process start(ProcessBuilder builder) throws IOException;
+    }
+
     private final Duration timeout;
+    private final Starter starter;
 
     ProcessConnectorProbe(Duration timeout) {
+        this(timeout, ProcessBuilder::start);
+    }
+
+    ProcessConnectorProbe(Duration timeout, Starter starter) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.starter = Objects.requireNonNull(starter, "starter");
     }
 
     @Override
@@ -37,9 +49,8 @@ final class ProcessConnectorProbe implements ConnectorProbe {
         Process process = null;
         try {
             output = Files.createTempFile("nvme-connect-help", ".txt");
-            process = new ProcessBuilder(nvmePath, "connect", "--help").redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).redirectInput(NULL_DEVICE)
-                    .start();
+            process = starter.start(new ProcessBuilder(nvmePath, "connect", "--help").redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).redirectInput(NULL_DEVICE));
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("{} connect --help did not finish within {} ms; taking it as no --owner", nvmePath,
                         timeout.toMillis());

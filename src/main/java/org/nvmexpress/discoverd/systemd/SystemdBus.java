@@ -19,13 +19,33 @@ interface SystemdBus extends AutoCloseable {
 
         /** The connection broke (for example dbus-daemon restarted). Not called for {@link #close()}. */
         void busLost(String reason);
+
+        /**
+         * {@code org.freedesktop.systemd1} lost its owner ({@code NameOwnerChanged} to nobody):
+         * systemd left the bus, e.g. for {@code systemctl daemon-reexec}.
+         */
+        void systemdLeft();
+
+        /**
+         * {@code org.freedesktop.systemd1} has a new owner: systemd is (back) on the bus, a new
+         * instance that knows nothing of our subscription.
+         */
+        void systemdJoined();
     }
 
     /**
-     * (Re)connects: a fresh connection replacing any previous one, the {@code JobRemoved} match,
-     * {@code Subscribe()}. Afterwards {@code listener} hears about jobs and loss.
+     * (Re)connects: a fresh connection replacing any previous one, the {@code JobRemoved} and
+     * {@code NameOwnerChanged} matches, {@code Subscribe()}. Afterwards {@code listener} hears about
+     * jobs, loss and systemd's comings and goings, also when {@code Subscribe()} failed (systemd not
+     * on the bus).
      */
     void connect(Listener listener) throws BusCallException;
+
+    /**
+     * {@code Subscribe()} on the current connection: after systemd came back to the bus. Being
+     * subscribed already (systemd keeps its subscribers across {@code daemon-reexec}) is success.
+     */
+    void subscribe() throws BusCallException;
 
     /**
      * {@code StartTransientUnit(unit, "replace", properties, [])}; returns the job's object path.
@@ -49,6 +69,12 @@ interface SystemdBus extends AutoCloseable {
      * @throws BusCallException with {@link BusCallException#NO_SUCH_UNIT} when the unit is not loaded
      */
     UnitStatus unitStatus(UnitName unit) throws BusCallException;
+
+    /**
+     * {@code ListUnitsByPatterns([], patterns)}: the loaded units matching the glob {@code patterns}.
+     * Names that are not connection unit names ({@link UnitName}) are left out.
+     */
+    List<ListedUnit> listUnits(List<String> patterns) throws BusCallException;
 
     /** Closes the connection; no listener call follows. */
     @Override

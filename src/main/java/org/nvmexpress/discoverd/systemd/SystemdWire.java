@@ -1,8 +1,10 @@
 package org.nvmexpress.discoverd.systemd;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.messages.Error;
@@ -10,12 +12,16 @@ import org.freedesktop.dbus.messages.Message;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.UInt64;
 import org.freedesktop.dbus.types.Variant;
+import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
  * Our values in dbus-java's wire forms and back: a struct is an {@code Object[]} of its fields, a
  * variant carries its signature explicitly (dbus-java cannot infer it for a generic list).
  */
 final class SystemdWire {
+    /** The shape {@link UnitName} accepts, checked first so a foreign name is skipped, not thrown on. */
+    private static final Pattern UNIT_NAME = Pattern.compile("nvme-discoverd-[0-9a-f]{12}\\.service");
+
     private SystemdWire() {
     }
 
@@ -73,10 +79,37 @@ final class SystemdWire {
         throw DbusSystemdBus.malformed("Get", new Object[] {value});
     }
 
+    /**
+     * The reply of {@code ListUnitsByPatterns}, {@code a(ssssssouso)}: name, description, load state,
+     * active state, sub state, followed unit, unit path, job id, job type, job path. Names that are
+     * not connection unit names are left out (the pattern {@code nvme-discoverd-*} matches others).
+     */
+    static List<ListedUnit> listedUnits(Object[] reply) throws BusCallException {
+        if (reply.length != 1 || !(reply[0] instanceof List<?> entries)) {
+            throw DbusSystemdBus.malformed("ListUnitsByPatterns", reply);
+        }
+        List<ListedUnit> units = new ArrayList<>(entries.size());
+        for (Object entry : entries) {
+            List<?> f = fields(entry);
+            if (f.size() != 10 || !(f.get(0) instanceof String name) || !(f.get(3) instanceof String active)
+                    || !(f.get(4) instanceof String sub) || !(f.get(7) instanceof UInt32 jobId)) {
+                throw DbusSystemdBus.malformed("ListUnitsByPatterns", new Object[] {entry});
+            }
+            if (UNIT_NAME.matcher(name).matches()) {
+                units.add(new ListedUnit(new UnitName(name), active, sub, jobId.longValue() != 0));
+            }
+        }
+        return units;
+    }
+
+    /** A struct as dbus-java hands it over without a type to map it to: an array or a list. */
+    private static List<?> fields(Object value) {
+        return value instanceof Object[] struct ? Arrays.asList(struct) : value instanceof List<?> list ? list : List.of();
+    }
+
     /** The job of a unit's {@code Job} property, {@code (uo)}: empty when the id is 0 (no job). */
     static Optional<String> job(Object value) throws BusCallException {
-        List<?> fields = value instanceof Object[] struct ? List.of(struct)
-                : value instanceof List<?> list ? list : List.of();
+        List<?> fields = fields(value);
         if (fields.size() == 2 && fields.get(0) instanceof UInt32 id && fields.get(1) instanceof DBusPath path) {
             return id.longValue() == 0 ? Optional.empty() : Optional.of(path.getPath());
         }

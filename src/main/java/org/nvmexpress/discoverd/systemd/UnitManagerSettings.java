@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.systemd;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,14 @@ import org.nvmexpress.discoverd.config.DaemonConfig;
  * @param reconnectDelay    the first pause before reconnecting to a lost bus; doubles per attempt
  * @param reconnectMaxDelay the longest pause between reconnection attempts
  * @param busAddress        the system bus's D-Bus address
+ * @param root              the system root ({@code --root}, ARCHITECTURE §5) the files the daemon writes
+ *                          itself are put under: {@code <root>/run/nvme/discoverd/credentials}. Not the
+ *                          paths in a unit's properties: systemd and the unit's scripts run on the real
+ *                          host, and read them there. {@code /} in production.
  */
 public record UnitManagerSettings(Connector connector, String nvmePath, String launcherPath, int maxPendingUnits,
         Duration disconnectTimeout, Duration callTimeout, Duration reconnectDelay, Duration reconnectMaxDelay,
-        String busAddress) {
+        String busAddress, Path root) {
 
     /** The D-Bus specification's system bus, used when {@code DBUS_SYSTEM_BUS_ADDRESS} is not set. */
     public static final String DEFAULT_SYSTEM_BUS = "unix:path=/var/run/dbus/system_bus_socket";
@@ -38,12 +43,24 @@ public record UnitManagerSettings(Connector connector, String nvmePath, String l
         Objects.requireNonNull(reconnectDelay, "reconnectDelay");
         Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
         Objects.requireNonNull(busAddress, "busAddress");
+        Objects.requireNonNull(root, "root");
+        if (!root.isAbsolute()) {
+            throw new IllegalArgumentException("root is not absolute: " + root);
+        }
         if (maxPendingUnits < 1) {
             throw new IllegalArgumentException("maxPendingUnits out of range: " + maxPendingUnits);
         }
         if (reconnectDelay.isNegative() || reconnectDelay.isZero()) {
             throw new IllegalArgumentException("reconnectDelay is not positive: " + reconnectDelay);
         }
+    }
+
+    /** The settings with the system root {@code /}. */
+    public UnitManagerSettings(Connector connector, String nvmePath, String launcherPath, int maxPendingUnits,
+            Duration disconnectTimeout, Duration callTimeout, Duration reconnectDelay, Duration reconnectMaxDelay,
+            String busAddress) {
+        this(connector, nvmePath, launcherPath, maxPendingUnits, disconnectTimeout, callTimeout, reconnectDelay,
+                reconnectMaxDelay, busAddress, Path.of("/"));
     }
 
     /**
@@ -59,16 +76,21 @@ public record UnitManagerSettings(Connector connector, String nvmePath, String l
 
     public UnitManagerSettings withMaxPendingUnits(int value) {
         return new UnitManagerSettings(connector, nvmePath, launcherPath, value, disconnectTimeout, callTimeout,
-                reconnectDelay, reconnectMaxDelay, busAddress);
+                reconnectDelay, reconnectMaxDelay, busAddress, root);
     }
 
     public UnitManagerSettings withCallTimeout(Duration value) {
         return new UnitManagerSettings(connector, nvmePath, launcherPath, maxPendingUnits, disconnectTimeout, value,
-                reconnectDelay, reconnectMaxDelay, busAddress);
+                reconnectDelay, reconnectMaxDelay, busAddress, root);
     }
 
     public UnitManagerSettings withBusAddress(String value) {
         return new UnitManagerSettings(connector, nvmePath, launcherPath, maxPendingUnits, disconnectTimeout,
-                callTimeout, reconnectDelay, reconnectMaxDelay, value);
+                callTimeout, reconnectDelay, reconnectMaxDelay, value, root);
+    }
+
+    public UnitManagerSettings withRoot(Path value) {
+        return new UnitManagerSettings(connector, nvmePath, launcherPath, maxPendingUnits, disconnectTimeout,
+                callTimeout, reconnectDelay, reconnectMaxDelay, busAddress, value);
     }
 }

@@ -10,8 +10,11 @@
  * state scripts that keep {@code /run/nvme/discoverd/{units,controllers}} compatible with the C
  * daemon, the root-only secret files under {@code /run/nvme/discoverd/credentials} that a unit's
  * {@code LoadCredential} names, since a secret in a unit property is readable by every local user),
- * the bound on outstanding jobs, the matching of {@code JobRemoved} to our jobs, and the
- * recovery from a lost bus; the D-Bus adapter behind the package-private {@code SystemdBus} port;</li>
+ * the bound on outstanding jobs with at most one job per unit, the matching of {@code JobRemoved} to
+ * our jobs, the settling of calls whose reply was lost or timed out, the listing of our units, and
+ * the recovery from a lost bus or from systemd leaving it; the typed call errors
+ * ({@link org.nvmexpress.discoverd.systemd.CallError}); the D-Bus adapter behind the package-private
+ * {@code SystemdBus} port;</li>
  * <li>the {@link org.nvmexpress.discoverd.systemd.Notifier} port and its sd_notify adapter
  * {@link org.nvmexpress.discoverd.systemd.SdNotifier} ({@code $NOTIFY_SOCKET} datagrams:
  * {@code READY=1}, {@code RELOADING=1} with {@code MONOTONIC_USEC}, {@code STATUS=} from a
@@ -38,12 +41,26 @@
  * {@code registry}, {@code exclusion}, {@code config}, {@code nbft}, {@code dlp} (the arrows point
  * down); of libraries, dbus-java, junixsocket, slf4j and logback.
  *
- * <p><b>Threading:</b> {@code UnitManager} methods may be called from any thread and return at once;
- * D-Bus calls run on one dedicated thread ({@code CallRunner}), signals arrive on dbus-java's
- * threads, and results go to the poster given at construction as immutable
- * {@link org.nvmexpress.discoverd.systemd.UnitEvent}s. {@code SdNotifier} is
- * thread-safe; the appenders are serialised by logback; the rest are
- * immutable values and stateless functions.
+ * <p><b>Threading:</b>
+ * <ul>
+ * <li>{@code UnitManager} methods may be called from any thread (the daemon's loop) and return at
+ * once: they only touch the {@code JobLedger}, whose every method is atomic under one lock and never
+ * blocks. Nothing is built there: a waiting request is just its
+ * {@link org.nvmexpress.discoverd.systemd.UnitRequest}.</li>
+ * <li>Every D-Bus call, and every file the unit manager writes or deletes (the secrets), runs on one
+ * dedicated thread, {@code systemd-calls} ({@code CallRunner}), one at a time and in order: the
+ * {@code UnitDispatcher} and the {@code BusRecovery}. A call blocks that thread at most the call
+ * timeout; the loop never waits for it.</li>
+ * <li>Signals ({@code JobRemoved}, {@code NameOwnerChanged}) and the loss of the connection arrive
+ * on dbus-java's threads; they update the ledger and hand anything that calls or writes to the
+ * call thread.</li>
+ * <li>Results go to the poster given at construction, from the call thread or a signal thread, as
+ * immutable {@link org.nvmexpress.discoverd.systemd.UnitEvent}s, whose contracts (one outcome per
+ * request, what is logged by whom) are in that interface. The poster must not block: the daemon's
+ * posts onto its loop queue.</li>
+ * <li>{@code SdNotifier} is thread-safe; the appenders are
+ * serialised by logback; the rest are immutable values and stateless functions.</li>
+ * </ul>
  *
  * <p><b>Entry classes:</b> {@link org.nvmexpress.discoverd.systemd.SystemdUnitManager#onSystemBus} and
  * {@link org.nvmexpress.discoverd.systemd.SdNotifier#fromEnvironment} for the daemon;

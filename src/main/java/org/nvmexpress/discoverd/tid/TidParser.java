@@ -35,7 +35,7 @@ public final class TidParser {
      */
     public static TransportId strict(String text) {
         List<String> problems = new ArrayList<>();
-        TransportId tid = read(text, problems);
+        TransportId tid = read(text, problems, true);
         if (!problems.isEmpty()) {
             throw new InvalidTransportIdException(problems.get(0));
         }
@@ -50,11 +50,16 @@ public final class TidParser {
      */
     public static Lenient lenient(String text) {
         List<String> warnings = new ArrayList<>();
-        TransportId tid = read(text, warnings);
+        TransportId tid = read(text, warnings, false);
         return new Lenient(tid, warnings);
     }
 
-    private static TransportId read(String text, List<String> problems) {
+    /**
+     * @param firstOnly keep only the first problem (every token is still read): strict parsing
+     *                  reports only that one, and an exclusion entry of half a million bad tokens
+     *                  must not become as many strings
+     */
+    private static TransportId read(String text, List<String> problems, boolean firstOnly) {
         if (text == null) {
             throw new InvalidTransportIdException("no TID text given");
         }
@@ -63,7 +68,7 @@ public final class TidParser {
             int eq = token.indexOf('=');
             if (eq < 0) {
                 if (!CWhitespace.trim(token).isEmpty()) {
-                    problems.add("bare token without '=': '" + CWhitespace.trim(token) + "'");
+                    report(problems, firstOnly, "bare token without '=': '" + CWhitespace.trim(token) + "'");
                 }
                 continue;
             }
@@ -71,14 +76,20 @@ public final class TidParser {
             String value = CWhitespace.trim(token.substring(eq + 1));
             TidField field = TidField.forKey(key);
             if (field == null) {
-                problems.add("unknown key '" + key + "' in token '" + CWhitespace.trim(token) + "' (keys: "
+                report(problems, firstOnly, "unknown key '" + key + "' in token '" + CWhitespace.trim(token) + "' (keys: "
                         + "transport traddr trsvcid nqn host-traddr host-iface hostnqn hostid)");
             } else if (value.isEmpty()) {
-                problems.add("empty value for key '" + key + "'");
+                report(problems, firstOnly, "empty value for key '" + key + "'");
             } else {
                 builder.set(field, value);
             }
         }
         return builder.build();
+    }
+
+    private static void report(List<String> problems, boolean firstOnly, String problem) {
+        if (!firstOnly || problems.isEmpty()) {
+            problems.add(problem);
+        }
     }
 }

@@ -85,4 +85,16 @@ final class ConfigCheckCommandTest {
                 .as(cli.out()).isZero();
         assertThat(cli.out()).isEqualTo("0 errors, 0 warnings; 2 fabrics files read, 7 connections usable\n");
     }
+
+    /** A file of junk lines prints its first hundred findings, then how many more there are. */
+    @Test
+    void findingsPastAFilesFirstHundredAreCountedNotPrinted() throws IOException {
+        Path conf = write("etc/nvme/nvme-fabrics.conf", "junk\n".repeat(5_000));
+        write("etc/nvme/nvme-discoverd.conf", "junk\n".repeat(150));
+        Path daemon = root.resolve("etc/nvme/nvme-discoverd.conf");
+        assertThat(cli.run("config", "check", "--root", root.toString())).isEqualTo(1);
+        assertThat(cli.out().lines()).hasSize(100 + 1 + 100 + 1 + 1)
+                .contains(daemon + ": warning: 50 more problems not shown", conf + ": error: 4900 more problems not shown")
+                .last().isEqualTo("100 errors, 100 warnings, 4950 more not shown; 1 fabrics file read, 0 connections usable");
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmexpress.discoverd.dlp.DiscoveryLogFetcher;
 import org.nvmexpress.discoverd.dlp.DlpWriter;
 
 /** {@code nvme-discoverctl dlp show} on pages written by {@link DlpWriter}. */
@@ -115,6 +116,26 @@ final class DlpShowCommandTest {
         assertThat(json.get("entries").get(2).get("sectype").asText()).isEqualTo("tls13");
         assertThat(json.get("entries").get(3).get("sectype").isNull()).isTrue();
         assertThat(json.get("entries").get(3).get("trtype").asText()).isEqualTo("rdma");
+    }
+
+    /**
+     * Fuzzing found this: a page at the size limit (16,384 entries, 16 MiB) ran {@code --output json}
+     * out of memory. Streamed, it prints every entry; this runs in the test JVM's usual heap.
+     */
+    @Test
+    void jsonOfAPageAtTheSizeLimitHasEveryEntry() throws Exception {
+        int records = DiscoveryLogFetcher.DEFAULT_MAX_RECORDS;
+        DlpWriter writer = new DlpWriter();
+        for (int i = 0; i < records; i++) {
+            writer.entry(DlpWriter.tcp("10.0." + (i >> 8) + "." + (i & 0xff), "4420", VOL + ":" + "x".repeat(200)));
+        }
+        byte[] bytes = writer.build();
+        assertThat(bytes).hasSize(DlpShowCommand.MAX_BYTES);
+        assertThat(cli.run("dlp", "show", "--output", "json", write(bytes).toString())).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        assertThat(json.get("numrec").asInt()).isEqualTo(records);
+        assertThat(json.get("entries")).hasSize(records);
+        assertThat(json.get("entries").get(records - 1).get("traddr").asText()).isEqualTo("10.0.63.255");
     }
 
     @Test

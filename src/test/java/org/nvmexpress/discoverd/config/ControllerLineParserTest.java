@@ -2,34 +2,34 @@ package org.nvmexpress.discoverd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.Role;
 
 /** The {@code controller =} value grammar of reference §8.4 and its Tier-1 errors (§8.5). */
 final class ControllerLineParserTest {
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private CappedDiagnostics problems = new CappedDiagnostics("f.conf");
 
     private Optional<FabricsFile.ControllerLine> parse(String value, Role role) {
         return ControllerLineParser.parse("f.conf", 7, value, role, problems);
     }
 
     private FabricsFile.ControllerLine parsed(String value, Role role) {
-        FabricsFile.ControllerLine line = parse(value, role).orElseThrow(() -> new AssertionError(problems));
-        assertThat(problems).isEmpty();
+        FabricsFile.ControllerLine line = parse(value, role).orElseThrow(() -> new AssertionError(problems.toList()));
+        assertThat(problems.toList()).isEmpty();
         return line;
     }
 
     /** Parses {@code value} on an IOC line and returns every problem as {@code FILE:LINE: severity: message}. */
     private List<String> errors(String value, Role role) {
         assertThat(parse(value, role)).as("a line with an error yields no path").isEmpty();
-        return problems.stream().map(Diagnostic::toString).toList();
+        return problems.toList().stream().map(Diagnostic::toString).toList();
     }
 
     @Test
@@ -150,7 +150,7 @@ final class ControllerLineParserTest {
     void anInlineCommentIsNamedAsSuch() {
         assertThat(errors("transport=tcp;traddr=192.168.1.10;trsvcid=8009   # main DC", Role.DC)).containsExactly(
                 "f.conf:7: error: inline comments are not supported: value of 'trsvcid' is '8009   # main DC'");
-        problems.clear();
+        problems = new CappedDiagnostics("f.conf");
         assertThat(errors("transport=tcp;traddr=1.2.3.4;keep-alive-tmo=30 # DC default", Role.DC)).containsExactly(
                 "f.conf:7: error: inline comments are not supported: value of 'keep-alive-tmo' is '30 # DC default'");
     }
@@ -161,5 +161,14 @@ final class ControllerLineParserTest {
         assertThat(errors("transport=tcp;traddr=1.2.3.4;" + key + "=DHHC-1:00:c2VjcmV0:  # mine", Role.IOC))
                 .containsExactly("f.conf:7: error: security key '" + key + "' cannot be set per path: it belongs to the"
                         + " host and subsystem; set it in the section instead");
+    }
+
+    /** A line of thousands of bad tokens reports the first hundred and counts the rest. */
+    @Test
+    void thousandsOfBadTokensKeepAHundredFindingsAndCountTheRest() {
+        assertThat(parse("x;".repeat(50_000) + "transport=tcp", Role.IOC)).isEmpty();
+        assertThat(problems.total()).isEqualTo(50_001);
+        assertThat(problems.toList()).hasSize(CappedDiagnostics.PER_FILE + 1).last().hasToString(
+                "f.conf: error: 49901 more problems not shown");
     }
 }

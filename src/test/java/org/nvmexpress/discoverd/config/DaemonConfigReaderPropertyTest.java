@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -17,7 +18,9 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
+import org.nvmexpress.discoverd.ini.IniReader;
 
 /** Whatever a file holds, reading it gives a valid config and warnings that name the file. */
 final class DaemonConfigReaderPropertyTest {
@@ -87,5 +90,46 @@ final class DaemonConfigReaderPropertyTest {
         Arbitrary<String> other = Arbitraries.of("[Global]", "[Discovery]", "[Other]", "[Global", "[discovery]",
                 "[ ]", "# comment", "", "junk", "= x", "[Global] x");
         return Arbitraries.frequencyOf(Tuple.of(3, pair), Tuple.of(1, other)).list().ofMaxSize(30);
+    }
+
+    /** Fuzzing found this: a 917 KB file of junk lines kept one warning per line. */
+    @Example
+    void aFileOfJunkLinesKeepsAHundredWarningsAndCountsTheRest() throws IOException {
+        int lines = 917_000 / "junk\n".length();
+        Path file = Files.writeString(dir.resolve("junk.conf"), "junk\n".repeat(lines));
+        List<Diagnostic> found = DaemonConfigReader.read(file, NAME).diagnostics();
+        assertThat(found).hasSize(CappedDiagnostics.PER_FILE + 1).first()
+                .isEqualTo(Diagnostic.warning(NAME, 1, "malformed line, ignored"));
+        assertThat(found.get(CappedDiagnostics.PER_FILE))
+                .isEqualTo(Diagnostic.warning(NAME, 0, (lines - CappedDiagnostics.PER_FILE) + " more problems not shown"));
+    }
+
+    /**
+     * K lines that each earn one warning, in hostile shapes (long keys and values, runs of '=' and
+     * brackets): at most a hundred kept, and what is kept plus the count not shown is K.
+     */
+    @Property(tries = 200)
+    void warningsAreCappedPerFileAndCountedExactly(@ForAll("badLines") List<String> lines) {
+        DaemonConfigReader.Result result = DaemonConfigReader.interpret(IniReader.parse(NAME,
+                "[Global]\n" + String.join("\n", lines)));
+        assertSound(result);
+        List<Diagnostic> found = result.diagnostics();
+        assertThat(found).hasSizeLessThanOrEqualTo(CappedDiagnostics.PER_FILE + 1);
+        long shown = found.stream().filter(d -> CappedDiagnostics.notShown(d).isEmpty()).count();
+        int notShown = found.stream().mapToInt(d -> CappedDiagnostics.notShown(d).orElse(0)).sum();
+        assertThat(shown + notShown).isEqualTo(lines.size());
+    }
+
+    @Provide
+    Arbitrary<List<String>> badLines() {
+        Arbitrary<Integer> length = Arbitraries.integers().between(1, 500);
+        Arbitrary<String> line = Arbitraries.oneOf(
+                length.map(n -> "x".repeat(n)),
+                length.map(n -> "nbft = " + "=".repeat(n)),
+                length.map(n -> "dc-giveup-hours = " + "0".repeat(n) + "4294967296"),
+                length.map(n -> "max-pending-units = " + "0".repeat(n)),
+                length.map(n -> "k" + "-".repeat(n) + " = 1"),
+                length.map(n -> "[" + "[".repeat(n)));
+        return line.list().ofMaxSize(160);
     }
 }

@@ -1,14 +1,12 @@
 package org.nvmexpress.discoverd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.nvmexpress.discoverd.config.DaemonConfigFiles.messages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nvmexpress.discoverd.ini.UnreadableFile;
 
 final class DaemonConfigReaderTest {
     private static final DaemonConfig DEFAULTS = DaemonConfig.DEFAULTS;
@@ -218,11 +217,9 @@ final class DaemonConfigReaderTest {
 
     @Test
     void unreadableFileGivesDefaultsAndOneWarning() throws IOException {
-        assumeThat(System.getProperty("user.name")).as("root reads any file: permission test needs a normal user")
-                .isNotEqualTo("root");
-        Path file = Files.writeString(dir.resolve("secret.conf"), "[Global]\nnbft = no\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        assertThat(messages(DaemonConfigReader.read(file, "d.conf")))
-                .containsExactly("d.conf: cannot read: permission denied, using defaults");
+        try (UnreadableFile file = UnreadableFile.at(dir.resolve("secret.conf"))) {
+            assertThat(messages(DaemonConfigReader.read(file.path(), "d.conf")))
+                    .containsExactly("d.conf: cannot read: permission denied, using defaults");
+        }
     }
 }

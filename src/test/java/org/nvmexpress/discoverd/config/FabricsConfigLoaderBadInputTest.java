@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
+import org.nvmexpress.discoverd.ini.IniReader;
+import org.nvmexpress.discoverd.ini.UnreadableFile;
 
 /**
  * Files the loader cannot read as text: each is reported with its {@code FILE[:LINE]} and left out,
@@ -118,14 +121,15 @@ final class FabricsConfigLoaderBadInputTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the file only has to exist while the tree loads
     void anUnreadableFileIsReportedAndLeftOut() throws IOException {
-        Path file = tree.dropIn("10-secret.conf", VALID);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        assumeThat(Files.isReadable(file)).as("root reads every file: this needs a normal user").isFalse();
-        FabricsConfig config = loadBesideAValidDropIn();
-        assertThat(tree.diagnostics(config))
-                .containsExactly("nvme-fabrics.conf.d/10-secret.conf: error: cannot read: permission denied");
-        assertThat(tree.rejected(config)).containsExactly("nvme-fabrics.conf.d/10-secret.conf");
+        Files.createDirectories(tree.dropInDir());
+        try (UnreadableFile secret = UnreadableFile.at(tree.dropInDir().resolve("10-secret.conf"))) {
+            FabricsConfig config = loadBesideAValidDropIn();
+            assertThat(tree.diagnostics(config))
+                    .containsExactly("nvme-fabrics.conf.d/10-secret.conf: error: cannot read: permission denied");
+            assertThat(tree.rejected(config)).containsExactly("nvme-fabrics.conf.d/10-secret.conf");
+        }
     }
 
     @Test
@@ -177,5 +181,49 @@ final class FabricsConfigLoaderBadInputTest {
                 + " [I/O Controller Defaults] (first at line 1): merged, later values win");
         assertThat(tree.sources(config)).containsExactly("nvme-fabrics.conf:7", "nvme-fabrics.conf:10");
         assertThat(config.connections()).extracting(c -> c.params().toString()).containsExactly("[tos=2]", "[tos=2]");
+    }
+
+    /** Fuzzing found this: a 917 KB file of junk lines kept one diagnostic per line, out of memory. */
+    @Test
+    void aFileOfJunkLinesKeepsAHundredFindingsAndCountsTheRest() throws IOException {
+        int lines = 917_000 / "junk line\n".length();
+        tree.main("junk line\n".repeat(lines));
+        FabricsConfig config = loadBesideAValidDropIn();
+        List<String> found = tree.diagnostics(config);
+        assertThat(found).hasSize(CappedDiagnostics.PER_FILE + 1).startsWith("nvme-fabrics.conf:1: error: malformed"
+                + " line: 'junk line' (expected [Section], key = value or # comment)");
+        assertThat(found.get(CappedDiagnostics.PER_FILE)).isEqualTo("nvme-fabrics.conf: error: "
+                + (lines - CappedDiagnostics.PER_FILE) + " more problems not shown");
+        assertThat(tree.rejected(config)).containsExactly("nvme-fabrics.conf");
+    }
+
+    @Test
+    void onlyTheFirstDropInsInByteOrderAreReadPastTheLimit() throws IOException {
+        int count = FabricsConfigLoader.MAX_DROP_INS + 6;
+        for (int i = count - 1; i >= 0; i--) {
+            tree.dropIn(String.format("%04d.conf", i), "");
+        }
+        FabricsConfig config = tree.load();
+        assertThat(config.files()).hasSize(FabricsConfigLoader.MAX_DROP_INS)
+                .last().satisfies(last -> assertThat(last).endsWith("/1023.conf"));
+        assertThat(tree.diagnostics(config)).containsExactly("nvme-fabrics.conf.d: error: 1030 drop-ins, more than"
+                + " the 1024 read: the 6 after 1023.conf in byte order are left out");
+    }
+
+    @Test
+    void theFilesTogetherAreBoundedAndTheOneThatDoesNotFitIsRefused() throws IOException {
+        byte[] full = new byte[IniReader.MAX_BYTES];
+        Arrays.fill(full, (byte) '#');
+        Files.write(tree.mainFile(), full);
+        for (int i = 1; i < FabricsConfigLoader.MAX_TOTAL_BYTES / IniReader.MAX_BYTES; i++) {
+            tree.dropIn("1" + i + "-comments.conf", full);
+        }
+        tree.dropIn("50-valid.conf", VALID);
+        FabricsConfig config = tree.load();
+        assertThat(tree.diagnostics(config)).containsExactly("nvme-fabrics.conf.d/50-valid.conf: error: not read: the"
+                + " files read with it are limited to 4 MiB together, and only 0 bytes were left (the file has "
+                + VALID.length() + ")");
+        assertThat(tree.rejected(config)).containsExactly("nvme-fabrics.conf.d/50-valid.conf");
+        assertThat(config.connections()).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.ini.IniReader;
 
@@ -166,6 +167,32 @@ final class FabricsFileParserTest {
                         + " part of the value",
                 "f.conf:4: warning: value of 'kxchap-secret' contains ' #': inline comments are not supported, so it"
                         + " is part of the value");
+    }
+
+    /**
+     * The shape fuzzing found: many {@code " #"} and then a line separator, which the old regular
+     * expression rescanned once per {@code #} (a 40 KB file took 9.5 s to read). It is not an
+     * inline comment (the expression never matched across a line break), and it is read once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u2028", "\u2029", "\u0085"})
+    void blankHashPairsBeforeALineSeparatorAreReadInOnePass(String separator) {
+        String value = "a #".repeat(13_000) + separator;
+        CountingChars chars = new CountingChars(value);
+        assertThat(FabricsFileParser.looksLikeInlineComment(chars)).isFalse();
+        assertThat(chars.reads()).isLessThanOrEqualTo(value.length());
+        assertThat(diagnostics("[Host]\nhostsymname = " + value + "\n")).isEmpty();
+        assertThat(diagnostics("[Host]\nhostsymname = " + value + "x\n")).isEmpty();
+    }
+
+    @Test
+    void blankHashPairsWithoutALineSeparatorAreACommentFoundInOnePass() {
+        String value = "a #".repeat(13_000);
+        CountingChars chars = new CountingChars(value);
+        assertThat(FabricsFileParser.looksLikeInlineComment(chars)).isTrue();
+        assertThat(chars.reads()).isLessThanOrEqualTo(value.length());
+        assertThat(diagnostics("[Host]\nhostsymname = " + value + "\n")).containsExactly("f.conf:2: warning: value"
+                + " of 'hostsymname' contains ' #': inline comments are not supported, so it is part of the value");
     }
 
     @Test

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The identity syntaxes of reference §8.5: NQNs and host IDs as libnvme checks them. */
+/** The value syntaxes of reference §8.3-§8.5: integers as strtol reads them, NQNs and host IDs as libnvme checks them. */
 final class ValueSyntaxTest {
     private static final String NQN_SHAPE = "expected nqn.YYYY-MM.<reverse domain>[:<name>]";
+    private static final String INT_RANGE = "expected an integer within 32 bits";
+    private static final String INT_SYNTAX = "expected an integer (decimal, 0x hex or 0 octal)";
     private static final String UUID_SHAPE = "expected a UUID such as 46ba5037-7ce5-41fa-9452-48477bf00080";
 
     @ParameterizedTest
@@ -63,5 +65,53 @@ final class ValueSyntaxTest {
     void theAllZeroHostIdMeansNone(String hostid) {
         assertThat(ValueSyntax.checkHostid(hostid))
                 .isEqualTo("the all-zero host ID means 'none'; remove the key or set a real UUID");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-0", "+7", "2147483647", "-2147483648", "0x7fffffff", "-0X80000000", "017777777777",
+        "-020000000000"})
+    void integersWithin32BitsPass(String value) {
+        assertThat(ValueSyntax.checkInt(value)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2147483648", "-2147483649", "0x80000000", "-0x80000001", "020000000000",
+        "99999999999999999999"})
+    void integersPast32BitsAreOutOfRange(String value) {
+        assertThat(ValueSyntax.checkInt(value)).isEqualTo(INT_RANGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "+", "-", "0x", "0x-5", "09", "1e3", "12a", "\u0661", "--1", " 1"})
+    void nonIntegersNameTheSyntax(String value) {
+        assertThat(ValueSyntax.checkInt(value)).isEqualTo(INT_SYNTAX);
+    }
+
+    /** Fuzzing found this: 300,000 digits used to become a big number first, which took seconds. */
+    @Test
+    void aNumberOfHundredsOfThousandsOfDigitsIsOutOfRangeInOnePass() {
+        CountingChars digits = new CountingChars("9".repeat(300_000));
+        assertThat(ValueSyntax.checkInt(digits)).isEqualTo(INT_RANGE);
+        assertThat(digits.reads()).isLessThanOrEqualTo(300_000 + 5);
+    }
+
+    @Test
+    void leadingZerosKeepALongNumberValidAsStrtolDoes() {
+        assertThat(ValueSyntax.checkInt("0".repeat(300_000) + "7")).isNull();
+        assertThat(ValueSyntax.checkInt("-0x" + "0".repeat(300_000) + "80000000")).isNull();
+        assertThat(ValueSyntax.checkInt("0".repeat(300_000) + "8")).isEqualTo(INT_SYNTAX);
+    }
+
+    @Test
+    void anOverlongNumberIsReportedWithItsKeyAndATruncatedValue() {
+        assertThat(FabricsFileParserTest.diagnostics("[I/O Controller Defaults]\nqueue-size = " + "9".repeat(300_000)))
+                .containsExactly("f.conf:2: error: invalid value for 'queue-size': '" + "9".repeat(80)
+                        + "'... (300000 characters) (expected an integer within 32 bits)");
+    }
+
+    @Test
+    void aShortValueIsQuotedWhole() {
+        assertThat(ValueSyntax.quotedShort("x".repeat(80))).isEqualTo("'" + "x".repeat(80) + "'");
+        assertThat(ValueSyntax.quotedShort("x".repeat(79) + "\uD83D\uDE00")).isEqualTo("'" + "x".repeat(79) + "'... (81 characters)");
     }
 }

@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
 import org.nvmexpress.discoverd.tid.TidParser;
@@ -161,6 +162,38 @@ final class DiscoveryLogDecoderPropertyTest {
             assertThat(target.entry()).isSameAs(e);
             assertThat(e.traddr().length() + e.subnqn().length()).isLessThan(512);
         }
+    }
+
+    /**
+     * Hostile counts and values: numrec anywhere in 64 bits against a page of up to 64 entries, the
+     * entries zero or filled to the brim with text and no NUL. A count past the page is refused at
+     * the first missing entry, before any is read; one within it gives exactly numrec entries and a
+     * bounded number of warnings (counted), whatever the fields hold.
+     */
+    @Property(tries = 300)
+    void countsPastThePageAreRefusedAndFieldsFilledToTheBrimAreBounded(@ForAll("hugeCounts") long numrec,
+            @ForAll @IntRange(max = 64) int present, @ForAll boolean filled) {
+        byte[] page = new byte[DiscoveryLogDecoder.HEADER_SIZE + present * DiscoveryLogDecoder.ENTRY_SIZE];
+        Arrays.fill(page, DiscoveryLogDecoder.HEADER_SIZE, page.length, filled ? (byte) 'A' : 0);
+        ByteBuffer.wrap(page).order(ByteOrder.LITTLE_ENDIAN).putLong(8, numrec);
+        DiscoveryLogPage decoded;
+        try {
+            decoded = DiscoveryLogDecoder.decode(page);
+        } catch (DlpDecodeException e) {
+            assertThat(Long.compareUnsigned(numrec, present)).isPositive();
+            assertThat(e.problem().offset()).isEqualTo(DiscoveryLogDecoder.entryOffset(present));
+            return;
+        }
+        assertThat(Long.compareUnsigned(numrec, present)).isLessThanOrEqualTo(0);
+        assertThat(decoded.entries()).hasSize((int) numrec);
+        assertThat(decoded.warnings().size()).isLessThanOrEqualTo((filled ? 5 : 2) * (int) numrec + 1);
+        decoded.entries().forEach(e -> assertThat(e.subnqn().length() + e.traddr().length()).isLessThanOrEqualTo(510));
+    }
+
+    @Provide
+    Arbitrary<Long> hugeCounts() {
+        return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(0, 70),
+                Arbitraries.of(-1L, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 32, 0x7fff_ffffL, 0x8000_0000L, 0xffff_ffffL));
     }
 
     @Provide

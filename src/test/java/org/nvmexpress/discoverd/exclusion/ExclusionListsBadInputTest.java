@@ -2,20 +2,20 @@ package org.nvmexpress.discoverd.exclusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.exclusion.ExclusionException.Reason;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
 import org.nvmexpress.discoverd.ini.Diagnostic;
+import org.nvmexpress.discoverd.ini.UnreadableFile;
 import org.nvmexpress.discoverd.tid.TidParser;
 import org.nvmexpress.discoverd.tid.TransportId;
 
@@ -134,13 +134,13 @@ final class ExclusionListsBadInputTest {
 
     @Test
     void unreadableListFailsOpen() throws Exception {
-        lists().add(ListName.DEFAULT, "nqn=nqn.x");
-        Path main = lists().file(ListName.DEFAULT);
-        Files.setPosixFilePermissions(main, PosixFilePermissions.fromString("---------"));
-        assumeThat(Files.isReadable(main)).as("permissions are not enforced for root").isFalse();
-        MatchResult result = lists().match(CONNECTION);
-        assertThat(result.excluded()).isFalse();
-        assertThat(result.skipped()).containsExactly(Diagnostic.error(main.toString(), 0, "cannot read: permission denied (" + main + ")"));
+        lists().add(TENANT, "nqn=nqn.y");
+        try (UnreadableFile main = UnreadableFile.at(mainFile())) {
+            Diagnostic denied = Diagnostic.error(main.path().toString(), 0, "cannot read: permission denied (" + main.path() + ")");
+            assertThat(lists().match(CONNECTION)).isEqualTo(new MatchResult.NotExcluded(List.of(denied)));
+            assertThat(lists().match(TidParser.strict("nqn=nqn.y"))).as("the other lists still apply")
+                    .isInstanceOfSatisfying(MatchResult.Excluded.class, e -> assertThat(e.skipped()).containsExactly(denied));
+        }
     }
 
     @Test
@@ -156,5 +156,19 @@ final class ExclusionListsBadInputTest {
         });
         assertThatThrownBy(() -> lists().read(ListName.DEFAULT))
                 .isInstanceOfSatisfying(ExclusionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.IO_ERROR));
+    }
+
+    /** Fuzzing found this: one diagnostic was kept per bad line, however many lines a list had. */
+    @Test
+    void aListOfThousandsOfBadLinesKeepsAHundredFindingsAndCountsTheRest() {
+        String text = "[exclusions]\n" + "exclusion = bogus\n".repeat(20_000);
+        assertThat(ExclusionLists.check("f", text)).hasSize(CappedDiagnostics.PER_FILE + 1)
+                .last().isEqualTo(Diagnostic.error("f", 0, "19900 more problems not shown"));
+        Path file = lists().file(TENANT);
+        assertThatThrownBy(() -> lists().write(TENANT, text, ListContent.ABSENT))
+                .isInstanceOfSatisfying(ExclusionException.class, e -> assertThat(e.problems())
+                        .hasSize(CappedDiagnostics.PER_FILE + 1).first().isEqualTo(Diagnostic.error(file.toString(), 2,
+                                "invalid entry 'bogus': bare token without '=': 'bogus'")))
+                .hasMessage(file + ": 20000 invalid lines, nothing written");
     }
 }

@@ -18,6 +18,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.nvmexpress.discoverd.ini.CappedDiagnostics;
+import org.nvmexpress.discoverd.ini.Diagnostic;
 import org.nvmexpress.discoverd.tid.TidParser;
 import org.nvmexpress.discoverd.tid.TransportId;
 
@@ -110,5 +112,31 @@ final class ExclusionListsPropertyTest {
         }
         place(ListName.DEFAULT, text.getBytes(StandardCharsets.UTF_8));
         readersSurvive();
+    }
+
+    /**
+     * K lines that each earn one finding, in hostile shapes (long values, runs of separators): at
+     * most a hundred are kept, and what is kept plus the count not shown is K.
+     */
+    @Property(tries = 200)
+    void findingsAreCappedPerFileAndCountedExactly(@ForAll("badLines") List<String> lines) {
+        String text = "[exclusions]\n" + String.join("\n", lines) + "\n";
+        List<Diagnostic> found = ExclusionLists.check("f", text);
+        assertThat(found).hasSizeLessThanOrEqualTo(CappedDiagnostics.PER_FILE + 1);
+        long shown = found.stream().filter(d -> CappedDiagnostics.notShown(d).isEmpty()).count();
+        int notShown = found.stream().mapToInt(d -> CappedDiagnostics.notShown(d).orElse(0)).sum();
+        assertThat(shown + notShown).isEqualTo(lines.size());
+    }
+
+    @Provide
+    Arbitrary<List<String>> badLines() {
+        Arbitrary<Integer> length = Arbitraries.integers().between(1, 500);
+        Arbitrary<String> line = Arbitraries.oneOf(
+                length.map(n -> "exclusion = " + ";".repeat(n)),
+                length.map(n -> "exclusion = " + "x;".repeat(n)),
+                length.map(n -> "exclusion = nqn=" + "=".repeat(n) + ";bogus"),
+                length.map(n -> "exclusion " + "x".repeat(n)),
+                length.map(n -> "exclusion = traddr=" + "9".repeat(n) + "\0"));
+        return line.list().ofMaxSize(160);
     }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -50,5 +55,38 @@ final class IniReaderPropertyTest {
             previous = line.line();
         }
         assertThat(previous).isLessThanOrEqualTo(text.split("\n", -1).length);
+    }
+
+    /**
+     * Files of junk lines read one after the other against one budget: the bytes taken never pass
+     * it, a file that does not fit is refused and takes nothing, and a file read keeps one line
+     * per junk line (counted).
+     */
+    @Property(tries = 200)
+    void aSharedBudgetIsNeverOverspent(@ForAll("junkLineCounts") List<Integer> files,
+            @ForAll @IntRange(max = 60_000) int total) throws IOException {
+        ReadBudget budget = new ReadBudget(total);
+        long taken = 0;
+        for (int i = 0; i < files.size(); i++) {
+            int lines = files.get(i);
+            Path file = Files.writeString(dir.resolve("budget" + i + ".conf"), "x\n".repeat(lines));
+            long before = budget.remainingBytes();
+            try {
+                assertThat(IniReader.read(file, "budget.conf", budget).lines()).hasSize(lines);
+                assertThat(before - budget.remainingBytes()).isEqualTo(2L * lines);
+                taken += 2L * lines;
+            } catch (IniReadException e) {
+                assertThat(e.reason()).isEqualTo(IniReadException.Reason.TOO_LARGE);
+                assertThat(2L * lines).isGreaterThan(before);
+                assertThat(budget.remainingBytes()).isEqualTo(before);
+            }
+        }
+        assertThat(taken).isLessThanOrEqualTo(total);
+        assertThat(budget.remainingBytes()).isEqualTo(total - taken);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> junkLineCounts() {
+        return Arbitraries.integers().between(0, 20_000).list().ofMaxSize(5);
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +110,24 @@ final class IniReaderTest {
     }
 
     @Test
+    void aBudgetSharedByFilesRefusesTheOneThatDoesNotFitAndKeepsTheRest() throws Exception {
+        Path first = Files.writeString(dir.resolve("a.conf"), "[Host]\n");
+        Path second = Files.writeString(dir.resolve("b.conf"), "[Subsystem]\n");
+        ReadBudget budget = new ReadBudget(10);
+        assertThat(IniReader.read(first, "a.conf", budget).lines()).hasSize(1);
+        assertThat(budget.remainingBytes()).isEqualTo(3);
+        assertThatThrownBy(() -> IniReader.read(second, "b.conf", budget))
+                .isInstanceOfSatisfying(IniReadException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(IniReadException.Reason.TOO_LARGE);
+                    assertThat(e.getMessage()).isEqualTo("b.conf: not read: the files read with it are limited to"
+                            + " 10 bytes together, and only 3 bytes were left (the file has 12)");
+                });
+        assertThat(budget.remainingBytes()).isEqualTo(3);
+        assertThat(IniReader.read(Files.writeString(dir.resolve("c.conf"), "#\n\n"), "c.conf", budget).lines()).isEmpty();
+        assertThat(budget.remainingBytes()).isZero();
+    }
+
+    @Test
     void fileOfExactlyOneMebibyteIsRead() throws Exception {
         Path edge = dir.resolve("edge.conf");
         byte[] bytes = new byte[IniReader.MAX_BYTES];
@@ -143,13 +160,12 @@ final class IniReaderTest {
 
     @Test
     void unreadableFileIsRejected() throws IOException {
-        assumeThat(System.getProperty("user.name")).as("root reads any file: permission test needs a normal user")
-                .isNotEqualTo("root");
-        Path file = Files.writeString(dir.resolve("secret.conf"), "[Host]\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        assertThatThrownBy(() -> IniReader.read(file, "secret.conf"))
-                .isInstanceOfSatisfying(IniReadException.class,
-                        e -> assertThat(e.reason()).isEqualTo(IniReadException.Reason.UNREADABLE));
+        try (UnreadableFile file = UnreadableFile.at(dir.resolve("secret.conf"))) {
+            assertThatThrownBy(() -> IniReader.read(file.path(), "secret.conf"))
+                    .isInstanceOfSatisfying(IniReadException.class,
+                            e -> assertThat(e.reason()).isEqualTo(IniReadException.Reason.UNREADABLE))
+                    .hasMessage("secret.conf: cannot read: permission denied");
+        }
     }
 
     @Test

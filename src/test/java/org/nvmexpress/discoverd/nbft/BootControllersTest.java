@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmexpress.discoverd.nbft.SkippedDescriptor.Kind;
 import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.TidParser;
 
@@ -155,5 +156,60 @@ final class BootControllersTest {
     void ownerOfEveryBootControllerIsNbft() throws IOException, NbftParseException {
         assertThat(BootControllers.OWNER).isEqualTo("nbft");
         assertThat(derive("NBFT-static-ipv4").controllers()).extracting(BootController::owner).containsExactly("nbft");
+    }
+
+    private BootControllers deriveWide(byte[] table) throws NbftParseException {
+        return BootControllers.derive(List.of(NbftParser.parse("/t/NBFT", table)), new HostInterfaces(root));
+    }
+
+    /** Fuzzing found this: 255 HFIs × 255 SSNS sharing one 64 KiB NQN built 65,025 TIDs of 128 KiB. */
+    @Test
+    void anNqnLongerThanNqnsMayBeSkipsItsSsnsOnceWithoutAController() throws Exception {
+        BootControllers derived = deriveWide(WideTable.build(255, 255, WideTable.nqn(WideTable.LONGEST_STRING)));
+        assertThat(derived.controllers()).isEmpty();
+        assertThat(derived.skipped()).hasSize(255).allSatisfy(s -> assertThat(s.kind()).isEqualTo(Kind.TOO_LONG))
+                .first().hasToString("NBFT SSNS 1: NQN is 65535 bytes, longer than the 223 it may have");
+    }
+
+    @Test
+    void pastTheControllerLimitOneEntryCountsWhatWasLeftOut() throws Exception {
+        BootControllers derived = deriveWide(WideTable.build(255, 255, WideTable.nqn(223)));
+        assertThat(derived.controllers()).hasSize(BootControllerDeriver.MAX_CONTROLLERS)
+                .last().satisfies(c -> assertThat(c.source()).isEqualTo("NBFT SSNS 17 via HFI 16"));
+        assertThat(derived.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(Kind.LIMIT);
+            assertThat(s).hasToString("NBFT SSNS 17 via HFI 17: this and 60928 more records left out: at most 4096"
+                    + " boot controllers are derived");
+        });
+    }
+
+    @Test
+    void pastTheSkippedLimitOneEntryCountsWhatWasNotListed() throws Exception {
+        BootControllers derived = deriveWide(WideTable.build(65, 65, WideTable.nqn(64), false));
+        assertThat(derived.controllers()).hasSize(1);
+        assertThat(derived.skipped()).hasSize(BootControllerDeriver.MAX_SKIPPED + 1);
+        assertThat(derived.skipped().get(BootControllerDeriver.MAX_SKIPPED)).satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(Kind.LIMIT);
+            assertThat(s.reason()).isEqualTo("this and " + (65 * 65 - 1 - BootControllerDeriver.MAX_SKIPPED - 1)
+                    + " more skipped descriptors not listed: only the first 4096 are");
+        });
+    }
+
+    @Test
+    void aHostNqnLongerThanNqnsMayGivesNoControllerFromItsTable() throws Exception {
+        byte[] table = new NbftTableWriter().host(WideTable.nqn(224), new byte[16], NbftTableWriter.VALID)
+                .hfi(new HfiSpec(1).ip("10.0.0.1", 24))
+                .ssns(new SsnsSpec(1).target("10.1.0.1", "4420").nqn(WideTable.nqn(40)).hfis(1)).build();
+        assertThat(deriveWide(table).controllers()).isEmpty();
+        assertThat(deriveWide(table).skipped()).extracting(SkippedDescriptor::toString).containsExactly(
+                "NBFT: host NQN is 224 bytes, longer than the 223 it may have: no controller from this table");
+    }
+
+    @Test
+    void aTrsvcidLongerThanTheLogPageFieldSkipsItsSsns() throws Exception {
+        byte[] table = new NbftTableWriter().hfi(new HfiSpec(1).ip("10.0.0.1", 24))
+                .ssns(new SsnsSpec(1).target("10.1.0.1", "4".repeat(33)).nqn(WideTable.nqn(40)).hfis(1)).build();
+        assertThat(deriveWide(table).skipped()).extracting(SkippedDescriptor::toString)
+                .containsExactly("NBFT SSNS 1: trsvcid is 33 bytes, longer than the 32 it may have");
     }
 }

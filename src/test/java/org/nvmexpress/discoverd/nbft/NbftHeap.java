@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.nvmexpress.discoverd.tid.NumericAddress;
 
 /**
@@ -25,10 +27,21 @@ final class NbftHeap {
 
     private final int base;
     private final ByteArrayOutputStream content = new ByteArrayOutputStream();
+    /** Strings written so far, when equal strings share one heap object; else {@code null}. */
+    private final Map<String, Ref> shared;
 
     /** @param base the table offset where the heap will start */
     NbftHeap(int base) {
+        this(base, false);
+    }
+
+    /**
+     * @param base        the table offset where the heap will start
+     * @param shareEqual  whether equal strings share one heap object, as a firmware may lay them out
+     */
+    NbftHeap(int base, boolean shareEqual) {
         this.base = base;
+        this.shared = shareEqual ? new HashMap<>() : null;
     }
 
     /** A string: its bytes and a terminating NUL, the length without the NUL. {@code null} = absent. */
@@ -36,9 +49,15 @@ final class NbftHeap {
         if (text == null) {
             return Ref.ABSENT;
         }
+        if (shared != null && shared.containsKey(text)) {
+            return shared.get(text);
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Ref ref = bytes(bytes);
         content.write(0);
+        if (shared != null) {
+            shared.put(text, ref);
+        }
         return ref;
     }
 

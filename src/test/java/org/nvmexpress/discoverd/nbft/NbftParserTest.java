@@ -7,6 +7,9 @@ import static org.nvmexpress.discoverd.nbft.NbftFixtures.putU16;
 import static org.nvmexpress.discoverd.nbft.NbftFixtures.putU32;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -203,5 +206,23 @@ final class NbftParserTest {
     void tableAndRejectionNameTheTableAsGiven() {
         assertThatThrownBy(() -> NbftParser.parse("/sys/firmware/acpi/tables/NBFT1", new byte[0]))
                 .hasMessageStartingWith("/sys/firmware/acpi/tables/NBFT1: header at offset 0: ");
+    }
+
+    /**
+     * Fuzzing found this: 255 SSNS naming one 64 KiB NQN each held a copy of it. The table shares
+     * the string, and so does the model: one instance, 64 KiB of characters kept in all.
+     */
+    @Test
+    void aHeapStringSharedByEveryDescriptorIsDecodedOnce() throws NbftParseException {
+        NbftTable table = NbftParser.parse("T", WideTable.build(255, 255, WideTable.nqn(WideTable.LONGEST_STRING)));
+        assertThat(table.subsystemNamespaces()).hasSize(255);
+        Set<String> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        table.subsystemNamespaces().forEach(s -> {
+            distinct.add(s.nqn());
+            distinct.add(s.trsvcid());
+        });
+        assertThat(distinct).hasSize(2);
+        assertThat(distinct.stream().mapToInt(String::length).sum()).isEqualTo(WideTable.LONGEST_STRING + 4);
+        assertThat(table.warnings()).isEmpty();
     }
 }

@@ -65,6 +65,7 @@ final class NbftTableWriter {
     private final List<SsnsSpec> subsystems = new ArrayList<>();
     private final List<SecuritySpec> profiles = new ArrayList<>();
     private final List<DiscoverySpec> discoveries = new ArrayList<>();
+    private boolean shareHeapStrings;
 
     /** Header identity: 6 and 8 characters, padded with spaces or cut. */
     NbftTableWriter oem(String id, String tableId, int revision) {
@@ -134,6 +135,12 @@ final class NbftTableWriter {
         return this;
     }
 
+    /** Equal strings share one heap object (an NQN every SSNS names, say); by default each has its own. */
+    NbftTableWriter shareHeapStrings() {
+        shareHeapStrings = true;
+        return this;
+    }
+
     Layout layout() {
         int hfiList = HOST_OFFSET + HOST_SIZE;
         int ssnsList = hfiList + hfis.size() * HfiSpec.DESCRIPTOR_SIZE;
@@ -145,7 +152,7 @@ final class NbftTableWriter {
 
     byte[] build() {
         Layout layout = layout();
-        NbftHeap heap = new NbftHeap(layout.heap());
+        NbftHeap heap = new NbftHeap(layout.heap(), shareHeapStrings);
         ByteBuffer table = NbftHeap.littleEndian(layout.heap());
         NbftHeap.Ref devicePath = heap.string(driverDevicePath);
         NbftHeap.Ref nqn = heap.string(hostNqn);

@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nvmexpress.discoverd.systemd.UnitFixtures.call;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +32,6 @@ final class BusRecoveryTest {
 
     private SystemdUnitManager manager(int maxPending) {
         return UnitFixtures.manager(bus, runner, events, maxPending);
-    }
-
-    private static String call(String method, UnitRequest request) {
-        return method + " " + request.unit().value();
     }
 
     @Test
@@ -115,9 +112,10 @@ final class BusRecoveryTest {
         bus.failNext(call("RestartUnit", A), BusCallException.DISCONNECTED, "not connected to the system bus");
         manager.restart(A);
         runner.runPending();
-        assertThat(events).containsExactly(new CallFailed(A.unit(), "RestartUnit",
-                "org.freedesktop.DBus.Error.Disconnected", "not connected to the system bus"),
-                new BusLost("not connected to the system bus"), new BusRestored());
+        assertThat(events).containsExactly(new BusLost("not connected to the system bus"),
+                new CallFailed(A.unit(), "RestartUnit", CallError.BUS_LOST, "org.freedesktop.DBus.Error.Disconnected",
+                        "not connected to the system bus"),
+                new BusRestored());
         assertThat(bus.calls).endsWith("Hello", "Subscribe");
         assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
     }
@@ -134,5 +132,120 @@ final class BusRecoveryTest {
         runner.advance(Duration.ofMillis(250));
         assertThat(bus.callsOf("StopUnit")).containsExactly(call("StopUnit", A), call("StopUnit", A));
         assertThat(events).containsExactly(new BusLost("the bus connection closed"), new BusRestored());
+    }
+
+    @Test
+    void aResyncThatCannotReadAUnitsStateReportsItAndFreesItsSlot() {
+        SystemdUnitManager manager = manager(4);
+        manager.start(A);
+        runner.runPending();
+        bus.failNext(call("GetUnit", A), "org.freedesktop.DBus.Error.AccessDenied", "denied");
+        bus.loseBus("connection reset");
+        runner.runPending();
+        assertThat(events).containsExactly(new BusLost("connection reset"), new BusRestored(),
+                new CallFailed(A.unit(), "GetUnit", CallError.ACCESS_DENIED, "org.freedesktop.DBus.Error.AccessDenied",
+                        "denied"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+    }
+
+    @Test
+    void systemdLeavingAndRejoiningTheBusIsSubscribedToAgainAndAskedAboutOurJobs() {
+        SystemdUnitManager manager = manager(4);
+        manager.start(A);
+        manager.start(B);
+        runner.runPending();
+        bus.systemdLeaves(true);
+        manager.start(C);
+        runner.runPending();
+        assertThat(events).containsExactly(new BusLost("systemd left the system bus"));
+        assertThat(bus.callsOf("StartTransientUnit")).as("calls wait for systemd").hasSize(2);
+        assertThat(runner.nextTimer()).as("and it is looked for with backoff").isEqualTo(Duration.ofMillis(250));
+
+        bus.statuses.put(A.unit(), new UnitStatus("active", "success", Optional.empty()));
+        bus.statuses.put(B.unit(), new UnitStatus("activating", "success", Optional.of(bus.jobs.get(B.unit()).get(0))));
+        bus.systemdJoins();
+        runner.runPending();
+        assertThat(events).containsExactly(new BusLost("systemd left the system bus"), new BusRestored(),
+                new UnitState(A.unit(), "active", "success"));
+        assertThat(bus.callsOf("Hello")).as("the connection was fine: no new one").hasSize(1);
+        assertThat(bus.callsOf("Subscribe")).hasSize(3);
+        assertThat(bus.calls).endsWith(call("GetUnit", A), call("GetUnit", B), call("ResetFailedUnit", C),
+                call("StartTransientUnit", C));
+
+        runner.advance(Duration.ofSeconds(1));
+        assertThat(bus.callsOf("Subscribe")).as("the stale backoff timer does nothing").hasSize(3);
+        bus.finish(B.unit(), "done");
+        assertThat(events).last().isEqualTo(new JobDone(B.unit(), "done"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(1, 0));
+    }
+
+    @Test
+    void aCallThatFindsSystemdGoneIsReportedAndSystemdLookedForUntilItIsBack() {
+        SystemdUnitManager manager = manager(4);
+        runner.runPending();
+        bus.systemdLeaves(false);
+        manager.restart(A);
+        runner.runPending();
+        assertThat(events).containsExactly(new BusLost(
+                "The name org.freedesktop.systemd1 was not provided by any .service files"),
+                new CallFailed(A.unit(), "ResetFailedUnit", CallError.SYSTEMD_GONE,
+                        "org.freedesktop.DBus.Error.ServiceUnknown",
+                        "The name org.freedesktop.systemd1 was not provided by any .service files"));
+        runner.advance(Duration.ofMillis(250));
+        bus.systemdBackUnseen();
+        manager.restart(A);
+        runner.advance(Duration.ofMillis(500));
+        assertThat(events).last().isEqualTo(new BusRestored());
+        assertThat(bus.callsOf("Hello")).hasSize(1);
+        assertThat(bus.calls).endsWith("Subscribe", call("ResetFailedUnit", A), call("RestartUnit", A));
+    }
+
+    @Test
+    void aNewSystemdSeenOnlyJoiningIsSubscribedToAndAskedAboutOurJobs() {
+        SystemdUnitManager manager = manager(4);
+        manager.start(A);
+        runner.runPending();
+        bus.statuses.put(A.unit(), new UnitStatus("active", "success", Optional.empty()));
+        bus.systemdJoins();
+        runner.runPending();
+        assertThat(bus.calls).endsWith(call("StartTransientUnit", A), "Subscribe", call("GetUnit", A));
+        assertThat(events).containsExactly(new UnitState(A.unit(), "active", "success"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+    }
+
+    @Test
+    void aStartLeftUnansweredBySystemdLeavingIsSettledWhenItIsBack() {
+        SystemdUnitManager manager = manager(4);
+        bus.leaveAfterJob(call("StartTransientUnit", A));
+        manager.start(A);
+        runner.runPending();
+        String gone = "The name org.freedesktop.systemd1 was not provided by any .service files";
+        assertThat(events).as("not a failure: the job may be there").containsExactly(new BusLost(gone));
+        assertThat(bus.calls).endsWith(call("StartTransientUnit", A), call("GetUnit", A), "Subscribe");
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(1, 0));
+
+        bus.statuses.put(A.unit(), new UnitStatus("activating", "success", Optional.of(bus.jobs.get(A.unit()).get(0))));
+        bus.systemdJoins();
+        runner.runPending();
+        bus.finish(A.unit(), "done");
+        assertThat(events).containsExactly(new BusLost(gone), new BusRestored(), new JobDone(A.unit(), "done"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+    }
+
+    @Test
+    void aListingAskedForWhileTheBusIsDownIsAnsweredOnceItIsBack() {
+        SystemdUnitManager manager = manager(4);
+        runner.runPending();
+        bus.failConnects(1);
+        bus.loseBus("connection reset");
+        manager.listUnits();
+        manager.listUnits();
+        runner.runPending();
+        assertThat(bus.callsOf("ListUnitsByPatterns")).isEmpty();
+        bus.listed.add(new ListedUnit(A.unit(), "active", "exited", false));
+        runner.advance(Duration.ofMillis(250));
+        assertThat(bus.callsOf("ListUnitsByPatterns")).hasSize(1);
+        assertThat(events).containsExactly(new BusLost("connection reset"), new BusRestored(),
+                new UnitEvent.UnitsListed(List.of(new ListedUnit(A.unit(), "active", "exited", false))));
     }
 }

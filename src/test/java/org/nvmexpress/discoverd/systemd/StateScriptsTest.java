@@ -146,7 +146,7 @@ final class StateScriptsTest {
     void afterStartRemovesThisUnitsCredentialsAndNoOthersAndAfterStopKeepsThemForARestart() throws Exception {
         StateScripts quoted = new StateScripts(root.resolve("run dir's").toString(), "/usr/sbin/nvme");
         Files.createDirectories(root.resolve("run dir's/units"));
-        CredentialFiles files = new CredentialFiles(quoted);
+        CredentialFiles files = new CredentialFiles(Path.of("/"), quoted);
         files.write(UNIT, List.of(new Credential("dhchap-secret", new byte[] {'s'}), new Credential("tls-key", new byte[] {'t'})));
         files.write(OTHER, List.of(new Credential("tls-key", new byte[] {'o'})));
         // RestartUnit runs ExecStopPost between its stop and its start: the start still needs them.

@@ -1,21 +1,17 @@
 package org.nvmexpress.discoverd.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nvmexpress.discoverd.systemd.UnitFixtures.call;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.config.Connector;
 import org.nvmexpress.discoverd.systemd.UnitEvent.CallFailed;
 import org.nvmexpress.discoverd.systemd.UnitEvent.JobDone;
@@ -25,13 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The unit manager against a scripted systemd, its calls run on the test thread in virtual time:
- * calls, the bound and its queue, job matching, failures. Bus loss: {@link BusRecoveryTest}.
+ * calls, the bound and its queue, one job per unit, job matching, failures. Bus loss:
+ * {@link BusRecoveryTest}; timeouts, secrets, listing: {@link UnitDispatcherTest}.
  */
 final class SystemdUnitManagerTest {
     private static final UnitRequest A = UnitFixtures.ioc(0);
     private static final UnitRequest B = UnitFixtures.ioc(1);
     private static final UnitRequest C = UnitFixtures.ioc(2);
-    private static final UnitRequest D = UnitFixtures.ioc(3);
 
     private final FakeSystemdBus bus = new FakeSystemdBus();
     private final ManualCallRunner runner = new ManualCallRunner();
@@ -39,10 +35,6 @@ final class SystemdUnitManagerTest {
 
     private SystemdUnitManager manager(int maxPending) {
         return UnitFixtures.manager(bus, runner, events, maxPending);
-    }
-
-    private static String call(String method, UnitRequest request) {
-        return method + " " + request.unit().value();
     }
 
     @Test
@@ -107,7 +99,7 @@ final class SystemdUnitManagerTest {
         manager.start(A);
         manager.start(B);
         runner.runPending();
-        assertThat(events).containsExactly(new CallFailed(A.unit(), "StartTransientUnit",
+        assertThat(events).containsExactly(new CallFailed(A.unit(), "StartTransientUnit", CallError.UNIT_EXISTS,
                 "org.freedesktop.systemd1.UnitExists", "Unit " + A.unit() + " already exists."));
         assertThat(bus.callsOf("StartTransientUnit")).containsExactly(call("StartTransientUnit", A),
                 call("StartTransientUnit", B));
@@ -153,8 +145,9 @@ final class SystemdUnitManagerTest {
         manager.start(B);
         runner.runPending();
         assertThat(events).containsExactly(
-                new CallFailed(A.unit(), "RestartUnit", "org.freedesktop.DBus.Error.AccessDenied", "denied"),
-                new CallFailed(B.unit(), "ResetFailedUnit", "org.freedesktop.DBus.Error.NoReply",
+                new CallFailed(A.unit(), "RestartUnit", CallError.ACCESS_DENIED,
+                        "org.freedesktop.DBus.Error.AccessDenied", "denied"),
+                new CallFailed(B.unit(), "ResetFailedUnit", CallError.NO_REPLY, "org.freedesktop.DBus.Error.NoReply",
                         "no reply within 25000 ms"));
         assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
     }
@@ -181,7 +174,7 @@ final class SystemdUnitManagerTest {
         manager.stop(A.unit());
         manager.stop(B.unit());
         runner.runPending();
-        assertThat(events).containsExactly(new CallFailed(B.unit(), "StopUnit",
+        assertThat(events).containsExactly(new CallFailed(B.unit(), "StopUnit", CallError.ACCESS_DENIED,
                 "org.freedesktop.DBus.Error.AccessDenied", "denied"));
     }
 
@@ -197,96 +190,99 @@ final class SystemdUnitManagerTest {
     }
 
     @Test
-    void aLiteralSecretWithTheNvmeCliConnectorIsRefusedLoggedOnceAndNeverSent() {
+    void aSecondRequestForAWaitingUnitJoinsItAndBecomesARestart() {
+        SystemdUnitManager manager = manager(1);
+        manager.start(B);
+        assertThat(manager.start(A)).isEqualTo(new Submission.Queued(A.unit()));
+        assertThat(manager.restart(A)).isEqualTo(new Submission.Joined(A.unit()));
+        assertThat(manager.start(A)).isEqualTo(new Submission.Joined(A.unit()));
+        runner.runPending();
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(1, 1));
+        bus.finish(B.unit(), "done");
+        runner.runPending();
+        assertThat(bus.calls).containsOnlyOnce(call("RestartUnit", A)).doesNotContain(call("StartTransientUnit", A));
+        bus.finish(A.unit(), "done");
+        assertThat(events).containsExactly(new JobDone(B.unit(), "done"), new JobDone(A.unit(), "done"));
+    }
+
+    @Test
+    void requestsForAUnitInFlightJoinItAndAreAnsweredByItsOneOutcome() {
+        SystemdUnitManager manager = manager(4);
+        assertThat(manager.restart(A)).isEqualTo(new Submission.Queued(A.unit()));
+        runner.runPending();
+        assertThat(manager.restart(A)).isEqualTo(new Submission.Joined(A.unit()));
+        assertThat(manager.start(A)).isEqualTo(new Submission.Joined(A.unit()));
+        runner.runPending();
+        assertThat(bus.callsOf("RestartUnit")).hasSize(1);
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(1, 0));
+
+        bus.finish(A.unit(), "done");
+        assertThat(events).containsExactly(new JobDone(A.unit(), "done"));
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+        assertThat(manager.restart(A)).as("a new job after the outcome").isEqualTo(new Submission.Queued(A.unit()));
+        runner.runPending();
+        assertThat(bus.callsOf("RestartUnit")).hasSize(2);
+    }
+
+    @Test
+    void twoHundredRestartsOfAFewUnitsWithTheSameJobPathsNeverStall() {
+        bus.onePathPerUnit = true;
+        bus.mergeJobs = true;
+        SystemdUnitManager manager = manager(64);
+        List<UnitRequest> few = List.of(A, B, C);
+        for (int i = 0; i < 200; i++) {
+            manager.restart(few.get(i % few.size()));
+            runner.runPending();
+            if (i % 7 == 6) {
+                bus.finishPending("done");
+                runner.runPending();
+            }
+            assertThat(manager.load().outstanding()).isLessThanOrEqualTo(few.size());
+        }
+        bus.finishPending("done");
+        runner.runPending();
+        assertThat(manager.load()).isEqualTo(new SystemdUnitManager.Load(0, 0));
+        assertThat(events).as("one outcome per job").hasSize(bus.callsOf("RestartUnit").size())
+                .allSatisfy(e -> assertThat(e).isInstanceOf(JobDone.class));
+        assertThat(bus.jobs.get(A.unit())).as("the same path, job after job").hasSizeGreaterThan(20)
+                .containsOnly(bus.jobs.get(A.unit()).get(0));
+
+        IntStream.range(10, 74).mapToObj(UnitFixtures::ioc).forEach(manager::start);
+        runner.runPending();
+        assertThat(manager.load()).as("all 64 slots free").isEqualTo(new SystemdUnitManager.Load(64, 0));
+    }
+
+    @Test
+    void aLiteralSecretWithTheNvmeCliConnectorIsRefusedNeverSentAndLeftToTheCallerToLog() {
         SystemdUnitManager manager = manager(1);
         UnitRequest secret = UnitFixtures.request(UnitFixtures.MAIN_VOL, Role.IOC,
                 UnitFixtures.params("kxchap-secret", UnitFixtures.DHCHAP));
-        Logger logger = (Logger) LoggerFactory.getLogger(SystemdUnitManager.class);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
+        ListAppender<ILoggingEvent> log = captureLog();
         Submission submission;
         try {
             submission = manager.start(secret);
+            runner.runPending();
         } finally {
-            logger.detachAppender(log);
+            releaseLog(log);
         }
         String reason = "not connecting: the configuration gives 'kxchap-secret' as a literal secret, which the"
                 + " nvme-cli connector would put on nvme connect's command line for every local user to read;"
                 + " set 'connector = builtin' in nvme-discoverd.conf (secrets then travel as systemd credentials)"
                 + " or refer to a key in the kernel keyring instead";
         assertThat(submission).isEqualTo(new Submission.Refused(secret.unit(), reason));
-        assertThat(log.list).singleElement().satisfies(line -> {
-            assertThat(line.getLevel()).isEqualTo(Level.ERROR);
-            assertThat(line.getFormattedMessage())
-                    .isEqualTo("(tcp, 10.0.0.9, 4420, nqn.2014-08.org.nvmexpress:main-vol) - " + reason);
-        });
-        runner.runPending();
+        assertThat(log.list).as("the caller logs it").noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.WARN));
         assertThat(bus.calls).containsExactly("Hello", "Subscribe");
     }
 
-    @Test
-    void builtinSecretsAreWrittenToTheirFilesBeforeEachStartAndRestart(@TempDir Path runtime) {
-        SystemdUnitManager manager = UnitFixtures.manager(bus, runner, events, 4, Connector.BUILTIN, runtime.toString());
-        UnitRequest secret = UnitFixtures.request(UnitFixtures.MAIN_VOL, Role.IOC,
-                UnitFixtures.params("kxchap-secret", UnitFixtures.DHCHAP));
-        Path file = runtime.resolve("credentials/nvme-discoverd-c7f645736db2/dhchap-secret");
-        List<String> seen = new ArrayList<>();
-        bus.beforeStartOrRestart = unit -> {
-            seen.add(Files.exists(file) ? readString(file) : "missing");
-            deleteIfExists(file); // as the previous instance's ExecStopPost would
-        };
-        manager.start(secret);
-        runner.runPending();
-        bus.finish(secret.unit(), "done");
-        manager.restart(secret);
-        runner.runPending();
-        assertThat(seen).containsExactly(UnitFixtures.DHCHAP, UnitFixtures.DHCHAP);
-        assertThat(bus.callsOf("RestartUnit")).containsExactly(call("RestartUnit", secret));
-    }
-
-    @Test
-    void aCredentialThatCannotBeWrittenIsReportedAndTheUnitNotStarted(@TempDir Path runtime) throws IOException {
-        SystemdUnitManager manager = UnitFixtures.manager(bus, runner, events, 1, Connector.BUILTIN, runtime.toString());
-        UnitRequest secret = UnitFixtures.request(UnitFixtures.MAIN_VOL, Role.IOC,
-                UnitFixtures.params("kxchap-secret", UnitFixtures.DHCHAP));
-        Path blocker = Files.writeString(runtime.resolve("credentials"), "not a directory");
-        Logger logger = (Logger) LoggerFactory.getLogger(SystemdUnitManager.class);
+    private static ListAppender<ILoggingEvent> captureLog() {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
-        logger.addAppender(log);
-        try {
-            manager.start(secret);
-            manager.start(A);
-            runner.runPending();
-        } finally {
-            logger.detachAppender(log);
-        }
-        String message = "not starting the unit: cannot write its credentials: " + blocker + " exists and is not a directory";
-        assertThat(log.list).singleElement().satisfies(line -> {
-            assertThat(line.getLevel()).isEqualTo(Level.ERROR);
-            assertThat(line.getFormattedMessage()).isEqualTo(secret.unit() + " - " + message);
-        });
-        assertThat(events).containsExactly(new CallFailed(secret.unit(), "LoadCredential",
-                "org.nvmexpress.discoverd.Error.CredentialWrite", message));
-        assertThat(bus.callsOf("StartTransientUnit")).as("the slot is free for the next unit")
-                .containsExactly(call("StartTransientUnit", A));
+        ((Logger) LoggerFactory.getLogger("org.nvmexpress.discoverd.systemd")).addAppender(log);
+        return log;
     }
 
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteIfExists(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void releaseLog(ListAppender<ILoggingEvent> log) {
+        ((Logger) LoggerFactory.getLogger("org.nvmexpress.discoverd.systemd")).detachAppender(log);
     }
 
     @Test
@@ -299,5 +295,4 @@ final class SystemdUnitManagerTest {
         assertThat(events).isEmpty();
         assertThat(bus.closed).isTrue();
     }
-
 }

@@ -9,6 +9,7 @@ import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.UInt64;
 import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.tid.UnitName;
 
 /** Our property values in dbus-java's forms; the bytes on the wire are checked by the integration tests. */
 final class SystemdWireTest {
@@ -50,5 +51,18 @@ final class SystemdWireTest {
                 .contains("/org/freedesktop/systemd1/job/42");
         assertThatThrownBy(() -> SystemdWire.job("nonsense")).isInstanceOf(BusCallException.class)
                 .hasMessage("unexpected reply: [nonsense]");
+    }
+
+    @Test
+    void listedUnitsAreReadAndForeignNamesLeftOut() throws BusCallException {
+        Object[] ours = {"nvme-discoverd-c7f645736db2.service", "NVMe I/O Controller …", "loaded", "activating", "start",
+            "", new DBusPath("/org/freedesktop/systemd1/unit/x"), new UInt32(7), "start",
+            new DBusPath("/org/freedesktop/systemd1/job/7")};
+        Object[] foreign = {"nvme-discoverd-extra.service", "", "loaded", "active", "exited", "",
+            new DBusPath("/u"), new UInt32(0), "", new DBusPath("/")};
+        assertThat(SystemdWire.listedUnits(new Object[] {List.of(ours, foreign)})).containsExactly(new ListedUnit(
+                new UnitName("nvme-discoverd-c7f645736db2.service"), "activating", "start", true));
+        assertThatThrownBy(() -> SystemdWire.listedUnits(new Object[] {List.of(new Object[] {"x"})}))
+                .isInstanceOf(BusCallException.class).hasMessage("unexpected reply: [x]");
     }
 }

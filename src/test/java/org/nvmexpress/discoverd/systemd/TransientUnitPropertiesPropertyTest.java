@@ -88,20 +88,19 @@ final class TransientUnitPropertiesPropertyTest {
     }
 
     /**
-     * Writes the credentials as the unit manager does, into a temporary runtime directory, checks the
+     * Writes the credentials as the unit manager does, under a temporary system root, checks the
      * modes and returns the files' contents in {@code LoadCredential}'s order.
      */
     private static List<String> filesHold(UnitName unit, List<Credential> secrets, PropertyValue.CredentialPaths paths)
             throws IOException {
         Path runtime = Files.createTempDirectory("creds");
         try {
-            StateScripts scripts = new StateScripts(runtime.toString(), "/usr/sbin/nvme");
-            new CredentialFiles(scripts).write(unit, secrets);
-            assertThat(mode(Path.of(scripts.credentialsRoot()))).isEqualTo("rwx------");
-            assertThat(mode(Path.of(scripts.credentialDir(unit)))).isEqualTo("rwx------");
+            new CredentialFiles(runtime, SCRIPTS).write(unit, secrets);
+            assertThat(mode(runtime.resolve(SCRIPTS.credentialsRoot().substring(1)))).isEqualTo("rwx------");
+            assertThat(mode(runtime.resolve(SCRIPTS.credentialDir(unit).substring(1)))).isEqualTo("rwx------");
             List<String> contents = new ArrayList<>();
             for (PropertyValue.CredentialPath p : paths.paths()) {
-                Path file = Path.of(p.path().replace(SCRIPTS.credentialsRoot(), scripts.credentialsRoot()));
+                Path file = runtime.resolve(p.path().substring(1));
                 assertThat(mode(file)).isEqualTo("rw-------");
                 contents.add(Files.readString(file));
             }

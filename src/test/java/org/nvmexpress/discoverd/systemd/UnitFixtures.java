@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.systemd;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.nvmexpress.discoverd.config.ConnectOptions;
@@ -43,18 +44,21 @@ final class UnitFixtures {
     /** A unit manager on a fake bus, its calls run by {@code runner}, its events into {@code events}. */
     static SystemdUnitManager manager(FakeSystemdBus bus, ManualCallRunner runner, List<UnitEvent> events,
             int maxPending) {
-        return manager(bus, runner, events, maxPending, Connector.NVME_CLI, StateScripts.RUNTIME_DIR);
+        return manager(bus, runner, events, maxPending, Connector.NVME_CLI, Path.of("/nonexistent-root"));
     }
 
-    /** {@link #manager(FakeSystemdBus, ManualCallRunner, List, int)} with a connector and runtime directory. */
+    /**
+     * {@link #manager(FakeSystemdBus, ManualCallRunner, List, int)} with a connector and the system
+     * root the daemon's own files go under.
+     */
     static SystemdUnitManager manager(FakeSystemdBus bus, ManualCallRunner runner, List<UnitEvent> events,
-            int maxPending, Connector connector, String runtimeDir) {
+            int maxPending, Connector connector, Path root) {
         UnitManagerSettings settings = new UnitManagerSettings(connector, "/usr/sbin/nvme",
                 "/usr/bin/nvme-discoverctl", maxPending, Duration.ofSeconds(300), Duration.ofSeconds(25),
-                Duration.ofMillis(250), Duration.ofSeconds(10), "unix:path=/x");
+                Duration.ofMillis(250), Duration.ofSeconds(10), "unix:path=/x", root);
         return SystemdUnitManager.create(settings, nvme -> {
             throw new AssertionError("an explicit connector is never probed");
-        }, bus, runner, runtimeDir, events::add);
+        }, bus, runner, events::add);
     }
 
     /** An IOC {@code 10.0.0.<n>} with no parameters: a distinct unit per {@code n}. */
@@ -62,5 +66,10 @@ final class UnitFixtures {
         TransportId tid = TidParser.strict("transport=tcp;traddr=10.0." + (n / 250) + "." + (n % 250 + 1)
                 + ";trsvcid=4420;nqn=nqn.2014-08.org.nvmexpress:vol" + n);
         return request(tid, Role.IOC, Params.EMPTY);
+    }
+
+    /** A call as {@link FakeSystemdBus} records it: {@code "Method unit"}. */
+    static String call(String method, UnitRequest request) {
+        return method + " " + request.unit().value();
     }
 }

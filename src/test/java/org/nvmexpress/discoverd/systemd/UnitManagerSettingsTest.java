@@ -1,7 +1,9 @@
 package org.nvmexpress.discoverd.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,5 +33,14 @@ final class UnitManagerSettingsTest {
         assertThat(settings.nvmePath()).isEqualTo("/opt/nvme");
         assertThat(settings.launcherPath()).isEqualTo("/usr/bin/nvme-discoverctl");
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void theRootIsSlashUnlessGivenAndMustBeAbsolute() {
+        UnitManagerSettings settings = UnitManagerSettings.of(DaemonConfig.DEFAULTS, "/x", Map.of());
+        assertThat(settings.root()).isEqualTo(Path.of("/"));
+        assertThat(settings.withRoot(Path.of("/tmp/sim")).root()).isEqualTo(Path.of("/tmp/sim"));
+        assertThatThrownBy(() -> settings.withRoot(Path.of("sim"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("root is not absolute: sim");
     }
 }

@@ -44,8 +44,12 @@ public final class UeventDecoder {
     private static final int HEADER_SIZE_OFFSET = 12;
     private static final int PROPERTIES_OFF_OFFSET = 16;
     private static final int PROPERTIES_LEN_OFFSET = 20;
-    /** SEQNUM is a u64 in the kernel; 19 digits always fit a Java long. */
+    /**
+     * SEQNUM is a u64 in the kernel, read into a Java long: at most 19 digits, and of 19 digits at
+     * most {@link Long#MAX_VALUE} (a boot would need centuries of uevents to reach it).
+     */
     private static final int MAX_SEQNUM_DIGITS = 19;
+    private static final String MAX_SEQNUM = Long.toString(Long.MAX_VALUE);
 
     /** What decoding produced. */
     public sealed interface Result {
@@ -193,6 +197,10 @@ public final class UeventDecoder {
         }
         if (seqnum.length() > MAX_SEQNUM_DIGITS || !seqnum.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new Bad(offsets.get("SEQNUM"), "SEQNUM " + LogText.quoted(seqnum) + " is not a decimal number");
+        }
+        // Equal lengths of digits compare as their numbers do.
+        if (seqnum.length() == MAX_SEQNUM_DIGITS && seqnum.compareTo(MAX_SEQNUM) > 0) {
+            throw new Bad(offsets.get("SEQNUM"), "SEQNUM " + LogText.quoted(seqnum) + " is larger than " + MAX_SEQNUM);
         }
         return new Uevent(action, devpath, subsystem, Long.parseLong(seqnum), properties, format);
     }

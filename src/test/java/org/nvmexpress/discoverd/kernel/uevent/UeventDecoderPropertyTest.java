@@ -54,6 +54,55 @@ final class UeventDecoderPropertyTest {
         assertThat(((UeventDecoder.Decoded) result).uevent().properties()).isEqualTo(expected);
     }
 
+    /**
+     * Hostile shapes: SEQNUMs of any length up to 25 digits (19-digit ones on both sides of
+     * Long.MAX_VALUE), values thousands of bytes long, runs of '=' and NUL separators, and as many
+     * properties as fit the message. Decoding gives a value; a decoded uevent keeps at most one
+     * property per two bytes of the message (counted).
+     */
+    @Property(tries = 500)
+    void hostileShapesDecodeToAValueWithinBounds(@ForAll("seqnums") String seqnum, @ForAll("hostileEntries")
+            List<String> extra, @ForAll boolean libudev) {
+        String[] standard = {"ACTION=add", "DEVPATH=/devices/d", "SUBSYSTEM=nvme", "SEQNUM=" + seqnum};
+        String[] entries = new String[standard.length + extra.size()];
+        System.arraycopy(standard, 0, entries, 0, standard.length);
+        for (int i = 0; i < extra.size(); i++) {
+            entries[standard.length + i] = extra.get(i);
+        }
+        byte[] message = libudev ? UeventBytes.libudev(UeventBytes.nulstr(entries))
+                : UeventBytes.concat(UeventBytes.ascii("add@/devices/d\0"), UeventBytes.nulstr(entries));
+        check(message);
+        boolean fitsALong = seqnum.length() < 19 || seqnum.length() == 19 && seqnum.compareTo("9223372036854775807") <= 0;
+        UeventDecoder.Result result = UeventDecoder.decode(message);
+        if (result instanceof UeventDecoder.Decoded decoded) {
+            assertThat(fitsALong).isTrue();
+            assertThat(decoded.uevent().seqnum()).isEqualTo(Long.parseLong(seqnum));
+            assertThat(decoded.uevent().properties().size()).isLessThanOrEqualTo(message.length / 2);
+        } else if (extra.isEmpty()) {
+            assertThat(fitsALong).as("%s", result).isFalse();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> seqnums() {
+        return Arbitraries.oneOf(Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(25),
+                Arbitraries.longs().between(0, Long.MAX_VALUE).map(String::valueOf),
+                Arbitraries.of("9223372036854775807", "9223372036854775808", "9999999999999999999",
+                        "0000000000000000001", "18446744073709551615"));
+    }
+
+    @Provide
+    Arbitrary<List<String>> hostileEntries() {
+        Arbitrary<Integer> run = Arbitraries.integers().between(1, 3_000);
+        Arbitrary<String> entry = Arbitraries.oneOf(
+                run.map(n -> "K=" + "v".repeat(n)),
+                run.map(n -> "K" + n + "=" + "=".repeat(n)),
+                run.map(n -> "=".repeat(n)),
+                run.map(n -> "X" + n + "=" + "\0".repeat(n % 64)),
+                Arbitraries.integers().between(1, 9_999).map(n -> "P" + n + "=1"));
+        return entry.list().ofMaxSize(40);
+    }
+
     private static void check(byte[] bytes) {
         UeventDecoder.Result result = UeventDecoder.decode(bytes);
         if (result instanceof UeventDecoder.Malformed bad) {

@@ -187,6 +187,23 @@ final class UeventDecoderTest {
                 .isEqualTo("byte " + offset + ": SEQNUM '" + seqnum + "' is not a decimal number");
     }
 
+    /** Fuzzing found this: a 19-digit SEQNUM above Long.MAX_VALUE threw NumberFormatException. */
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775808", "9999999999999999999"})
+    void seqnumAboveTheLargestLongIsMalformed(String seqnum) {
+        byte[] message = libudev(nulstr("ACTION=add", "DEVPATH=/devices/x", "SUBSYSTEM=x", "SEQNUM=" + seqnum));
+        int offset = 40 + "ACTION=add\0DEVPATH=/devices/x\0SUBSYSTEM=x\0".length();
+        assertThat(malformed(message))
+                .isEqualTo("byte " + offset + ": SEQNUM '" + seqnum + "' is larger than 9223372036854775807");
+    }
+
+    @Test
+    void seqnumOfTheLargestLongDecodes() {
+        assertThat(decoded(kernel("add", NVME0, "nvme", Long.MAX_VALUE)).seqnum()).isEqualTo(Long.MAX_VALUE);
+        assertThat(decoded(libudev(nulstr("ACTION=add", "DEVPATH=/devices/x", "SUBSYSTEM=x",
+                "SEQNUM=0000000000000000042"))).seqnum()).isEqualTo(42);
+    }
+
     @Test
     void relativeDevpathIsMalformed() {
         byte[] message = libudev(nulstr("ACTION=add", "DEVPATH=devices/x", "SUBSYSTEM=x", "SEQNUM=1"));

@@ -64,7 +64,8 @@ final class DaemonNotifyIT {
         try (DatagramReceiver systemd = DatagramReceiver.atPath(notify)) {
             Process daemon = start(notify, "1:1");
             try {
-                assertThat(systemd.receiveText()).isEqualTo("READY=1\nSTATUS=1 controller: 0 connected, 0 retrying, 1 waiting");
+                // Pings start with the loop, so a long start-up does not trip the watchdog; READY=1 follows.
+                assertThat(nextState(systemd)).isEqualTo("READY=1\nSTATUS=1 controller: 0 connected, 1 starting");
                 assertThat(systemd.receiveText()).isEqualTo("WATCHDOG=1"); // every 100 ms: half of WATCHDOG_USEC
 
                 Files.writeString(etc.resolve("nvme-fabrics.conf"), "[Subsystem]\n"
@@ -74,7 +75,7 @@ final class DaemonNotifyIT {
                 Matcher reloading = MONOTONIC_USEC.matcher(nextState(systemd));
                 assertThat(reloading.matches()).isTrue();
                 assertThat(Long.parseLong(reloading.group(1))).isPositive();
-                assertThat(nextState(systemd)).isEqualTo("READY=1\nSTATUS=2 controllers: 0 connected, 0 retrying, 2 waiting");
+                assertThat(nextState(systemd)).isEqualTo("READY=1\nSTATUS=2 controllers: 0 connected, 2 starting");
 
                 signal(daemon, "TERM");
                 assertThat(nextState(systemd)).isEqualTo("STOPPING=1\nSTATUS=Stopping on SIGTERM");
@@ -99,7 +100,7 @@ final class DaemonNotifyIT {
         pb.redirectErrorStream(true).redirectOutput(tmp.resolve("daemon.log").toFile());
         Process daemon = pb.start();
         try {
-            waitForLine(tmp.resolve("daemon.log"), "INFO ready: 0 controllers: 0 connected, 0 retrying", daemon);
+            waitForLine(tmp.resolve("daemon.log"), "INFO ready: 0 controllers", daemon);
             signal(daemon, "INT");
             assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(daemon.exitValue()).isZero();

@@ -46,8 +46,10 @@ final class SystemdServiceIT {
             systemd.check("systemctl", "reload", UNIT);
             // systemd 252 finishes the reload job when kill(1) exits; the daemon's READY=1 follows.
             awaitMessage(systemd, "reloaded: ");
-            assertThat(show(systemd, "StatusText", "ActiveState")).containsEntry("ActiveState", "active")
-                    .containsEntry("StatusText", "2 controllers: 0 connected, 0 retrying, 2 waiting");
+            // The units run nvme connect against addresses nothing answers: starting or retrying, never connected.
+            Map<String, String> state = show(systemd, "StatusText", "ActiveState");
+            assertThat(state).containsEntry("ActiveState", "active");
+            assertThat(state.get("StatusText")).matches("2 controllers: 0 connected, .*");
             assertThat(entry(journal(systemd), "reloading the configuration \\(SIGHUP\\)").path("PRIORITY").asText())
                     .isEqualTo("6");
 
@@ -77,6 +79,6 @@ final class SystemdServiceIT {
 
         JsonNode warning = entry(entries, ".*nvme-discoverd\\.conf:3: invalid value for 'nbft', ignored: .*");
         assertThat(warning.path("PRIORITY").asText()).isEqualTo("4");
-        assertThat(warning.path("CODE_FILE").asText()).isEqualTo("ServiceConfigLoader.java");
+        assertThat(warning.path("CODE_FILE").asText()).isEqualTo("InputReader.java");
     }
 }

@@ -1,14 +1,34 @@
 package org.nvmexpress.discoverd.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import org.nvmexpress.discoverd.config.DaemonConfig;
+import org.nvmexpress.discoverd.daemon.Daemon;
+import org.nvmexpress.discoverd.daemon.DaemonPorts;
+import org.nvmexpress.discoverd.daemon.EventLoop;
 import org.nvmexpress.discoverd.daemon.HostResolver;
+import org.nvmexpress.discoverd.daemon.LoopEvent;
 import org.nvmexpress.discoverd.daemon.SystemHostResolver;
-import org.nvmexpress.discoverd.kernel.Clock;
+import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import org.nvmexpress.discoverd.kernel.PosixClock;
+import org.nvmexpress.discoverd.kernel.Sleeper;
+import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
+import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
+import org.nvmexpress.discoverd.kernel.uevent.NetlinkException;
+import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
+import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.systemd.Logging;
 import org.nvmexpress.discoverd.systemd.Notifier;
 import org.nvmexpress.discoverd.systemd.SdNotifier;
+import org.nvmexpress.discoverd.systemd.SystemdUnitManager;
+import org.nvmexpress.discoverd.systemd.UnitManager;
+import org.nvmexpress.discoverd.systemd.UnitManagerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -18,14 +38,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nvme-discoverd}: the daemon's entry point, started by {@code nvme-discoverd.service}.
- *
- * <p>What this build does, and no more: reads {@code nvme-discoverd.conf} and the fabrics
- * configuration and logs what they configure, then runs as a well-behaved systemd service
- * ({@link ServiceLoop}: {@code READY=1} with a status line, reload on SIGHUP keeping the last good
- * configuration, {@code STOPPING=1} and exit 0 on SIGTERM/SIGINT, watchdog pings). It connects
- * nothing yet: the event loop and the connection machinery come with later issues, and the status
- * line counts every configured connection as waiting.
+ * {@code nvme-discoverd}: the daemon's entry point, started by {@code nvme-discoverd.service}. It
+ * only wires: the adapters on the host (the unit manager on the system bus, the uevent monitor of
+ * the configured {@code uevent-source}, sysfs, the registry and the exclusion lists under
+ * {@code --root}, sd_notify, the signal handlers, CLOCK_BOOTTIME, the system's resolver) around one
+ * {@link EventLoop}, then runs the {@link Daemon} on this thread until SIGTERM or SIGINT.
+ * {@code --dry-run} instead prints what the first reconciliation would decide ({@link DryRun}).
  */
 @Command(name = "nvme-discoverd",
         mixinStandardHelpOptions = true,
@@ -39,6 +57,8 @@ public final class DaemonMain implements Callable<Integer> {
 
     /** The daemon configuration's path on a host; {@code --root} prefixes it. */
     static final String DAEMON_CONFIG_PATH = "/etc/nvme/nvme-discoverd.conf";
+    /** The built-in connector's launcher as installed (README "Install and run as a service"). */
+    static final String DISCOVERCTL_PATH = "/usr/bin/nvme-discoverctl";
 
     @Mixin
     private FabricsOptions fabrics;
@@ -76,24 +96,60 @@ public final class DaemonMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path root = fabrics.root.directory().toAbsolutePath();
         Path daemonFile = config != null ? config : fabrics.root.resolve(DAEMON_CONFIG_PATH);
-        ServiceConfigLoader loader = new ServiceConfigLoader(daemonFile, config != null, fabrics.fabricsFile());
         if (dryRun) {
-            return new DryRun(fabrics.root.directory(), loader, resolver).run(spec.commandLine().getOut());
+            return new DryRun(root, daemonFile, config != null, fabrics.fabricsFile(), resolver)
+                    .run(spec.commandLine().getOut());
         }
-        // CLOCK_MONOTONIC for both: MONOTONIC_USEC= must be systemd's clock, and systemd's watchdog
-        // timer does not run while the host is suspended either, so the ping schedule follows it.
-        Clock clock = PosixClock.monotonic();
-        LOG.info("nvme-discoverd {} starting (pid {})", VersionProvider.version(), ProcessHandle.current().pid());
-        // Handlers first: a SIGHUP during the first load is queued and handled once ready.
-        ServiceEvents events = new SignalEvents().install();
-        ServiceConfig initial = loader.load();
-        try (Notifier notifier = SdNotifier.fromEnvironment(System.getenv(), ProcessHandle.current().pid(), clock)) {
-            return new ServiceLoop(events, notifier, clock, loader, initial).run();
+        long pid = ProcessHandle.current().pid();
+        LOG.info("nvme-discoverd {} starting (pid {})", VersionProvider.version(), pid);
+        EventLoop loop = new EventLoop(PosixClock.boottime(), EventLoop.DEFAULT_CAPACITY);
+        // Handlers first: a signal during start-up waits in the loop's inbox until the loop runs.
+        new SignalEvents(loop::post).install();
+        DaemonConfig daemonConfig = Daemon.readDaemonConfig(root, daemonFile, config != null, fabrics.fabricsFile());
+        Map<String, String> env = System.getenv();
+        List<DaemonPorts.Closing> adapters = new ArrayList<>();
+        UnitManager units = SystemdUnitManager.onSystemBus(
+                UnitManagerSettings.of(daemonConfig, DISCOVERCTL_PATH, env).withRoot(root),
+                event -> loop.post(new LoopEvent.FromUnits(event)));
+        adapters.add(new DaemonPorts.Closing("unit manager", units));
+        openUevents(daemonConfig, loop).ifPresent(m -> adapters.add(new DaemonPorts.Closing("uevent monitor", m)));
+        // CLOCK_MONOTONIC for sd_notify: MONOTONIC_USEC= is systemd's clock; the timers count CLOCK_BOOTTIME.
+        try (Notifier notifier = SdNotifier.fromEnvironment(env, pid, PosixClock.monotonic())) {
+            DaemonPorts ports = new DaemonPorts(root, daemonFile, config != null, fabrics.fabricsFile(), units, notifier,
+                    new SysfsReader(root), new Registry(root), new ExclusionLists(root), resolver,
+                    hostnqn(root), Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
+            return Daemon.create(loop, ports).run(daemonConfig);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for events; exiting");
             return Commands.EXIT_FAILURE;
+        }
+    }
+
+    /**
+     * The uevent monitor of {@code uevent-source}. Without one the daemon still connects, but learns
+     * of removals only at the next reload: said once, as an error, rather than refusing to run.
+     */
+    private static Optional<UeventMonitor> openUevents(DaemonConfig config, EventLoop loop) {
+        try {
+            return Optional.of(UeventMonitor.open(UeventMonitor.Options.of(config.ueventSource()),
+                    event -> loop.post(new LoopEvent.FromKernel(event))));
+        } catch (NetlinkException e) {
+            LOG.error("cannot watch uevents on the {} group: {}; controllers that drop are not reconnected until"
+                    + " a reload", config.ueventSource().configName(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code /etc/nvme/hostnqn} under the root; unreadable counts as none, with a warning. */
+    private static Optional<String> hostnqn(Path root) {
+        try {
+            return HostNqnFile.read(root);
+        } catch (IOException e) {
+            LOG.warn("{}; comparing connections as if the host had no default host NQN", e.getMessage());
+            return Optional.empty();
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.config.FabricsConfig;
 import org.nvmexpress.discoverd.config.ResolvedConnection;
+import org.nvmexpress.discoverd.daemon.Daemon;
+import org.nvmexpress.discoverd.daemon.DaemonInputs;
 import org.nvmexpress.discoverd.daemon.Decision;
 import org.nvmexpress.discoverd.daemon.DesiredSet;
 import org.nvmexpress.discoverd.daemon.DesiredSetBuilder;
@@ -26,10 +28,6 @@ import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.nbft.BootControllers;
-import org.nvmexpress.discoverd.nbft.HostInterfaces;
-import org.nvmexpress.discoverd.nbft.NbftReader;
-import org.nvmexpress.discoverd.nbft.NbftTable;
-import org.nvmexpress.discoverd.nbft.NbftTables;
 import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.systemd.ConnectCommandPreview;
 import org.nvmexpress.discoverd.systemd.UnitManagerSettings;
@@ -53,25 +51,32 @@ final class DryRun {
     static final String LAUNCHER_PATH = "/usr/bin/nvme-discoverctl";
 
     private final Path root;
-    private final ServiceConfigLoader loader;
+    private final Path daemonFile;
+    private final boolean daemonFileExplicit;
+    private final Path fabricsFile;
     private final HostResolver resolver;
 
     /**
-     * @param root     the system root
-     * @param loader   reads the two configurations as the daemon does at start-up (and logs what it found)
-     * @param resolver resolves configured host names
+     * @param root               the system root
+     * @param daemonFile         {@code nvme-discoverd.conf}
+     * @param daemonFileExplicit whether {@code --config} named it
+     * @param fabricsFile        the main fabrics file
+     * @param resolver           resolves configured host names
      */
-    DryRun(Path root, ServiceConfigLoader loader, HostResolver resolver) {
+    DryRun(Path root, Path daemonFile, boolean daemonFileExplicit, Path fabricsFile, HostResolver resolver) {
         this.root = Objects.requireNonNull(root, "root");
-        this.loader = Objects.requireNonNull(loader, "loader");
+        this.daemonFile = Objects.requireNonNull(daemonFile, "daemonFile");
+        this.daemonFileExplicit = daemonFileExplicit;
+        this.fabricsFile = Objects.requireNonNull(fabricsFile, "fabricsFile");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
     /** Prints the decisions to {@code out}; 0 unless stdout fails. */
     int run(PrintWriter out) {
-        ServiceConfig loaded = loader.load();
+        // Read as the daemon reads them at start-up, with the same log lines.
+        DaemonInputs loaded = Daemon.readInputs(root, daemonFile, daemonFileExplicit, fabricsFile);
         DaemonConfig config = loaded.daemon();
-        List<Decision> plan = plan(config, loaded.fabrics());
+        List<Decision> plan = plan(loaded.fabrics(), loaded.boot());
         ObjectMapper mapper = new ObjectMapper();
         DecisionJson json = new DecisionJson(mapper, () -> ConnectCommandPreview.of(
                 UnitManagerSettings.of(config, LAUNCHER_PATH, System.getenv())));
@@ -92,8 +97,7 @@ final class DryRun {
     }
 
     /** The first reconciliation's decisions for these configurations and everything else under the root. */
-    private List<Decision> plan(DaemonConfig config, FabricsConfig fabrics) {
-        BootControllers boot = config.nbft() ? bootControllers() : new BootControllers(List.of(), List.of());
+    private List<Decision> plan(FabricsConfig fabrics, BootControllers boot) {
         Map<String, String> resolved = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         resolve(fabrics, resolved, errors);
@@ -102,15 +106,6 @@ final class DryRun {
                 systemHostnqn()).read();
         host.diagnostics().forEach(d -> LOG.warn("{}", d.withoutSeverity()));
         return Reconciler.plan(desired, host, Set.of());
-    }
-
-    private BootControllers bootControllers() {
-        NbftTables tables = NbftReader.readAll(root);
-        tables.rejected().forEach(p -> LOG.warn("{}", p));
-        for (NbftTable table : tables.tables()) {
-            table.warnings().forEach(p -> LOG.warn("{}", p));
-        }
-        return BootControllers.derive(tables.tables(), new HostInterfaces(root));
     }
 
     /** Resolves each host name once, as the daemon's resolver worker would before the first pass. */

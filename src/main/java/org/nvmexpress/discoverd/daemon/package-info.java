@@ -26,14 +26,43 @@
  *     {@code --dry-run} prints.</li>
  * </ul>
  *
+ * <p><b>The loop side</b> (how the daemon runs; start at {@link org.nvmexpress.discoverd.daemon.Daemon}):
+ * <ul>
+ * <li><b>Loop</b>: {@link org.nvmexpress.discoverd.daemon.EventLoop} owns the state's one thread, a
+ *     bounded inbox of {@link org.nvmexpress.discoverd.daemon.LoopEvent}s (signals, unit manager and
+ *     uevent reports, off-loop results as an {@link org.nvmexpress.discoverd.daemon.Outcome}), and
+ *     the timers on the injected clock; {@code Workers} run the blocking work; {@code Daemon} routes
+ *     each event to one of the collaborators below and keeps {@code STATUS=} current
+ *     ({@code StatusReporter}, {@code StatusLine}).</li>
+ * <li><b>Inventory</b>: {@code Passes} reads the configurations and boot tables ({@code InputReader},
+ *     with the per-file last-good policy of {@code FabricsLastGood}), resolves host names
+ *     ({@code HostNames}), builds the desired set, surveys and plans off the loop, carries the
+ *     decisions out and sends {@code READY=1}; on SIGHUP the same with {@code RELOADING=1}.</li>
+ * <li><b>Tracker</b>: {@code ControllerTracker} holds every desired controller
+ *     ({@code TrackedController}: state, device, failures, next attempt) indexed by unit, device and
+ *     NQN; {@code Connections} carries out each decision and logs it once ({@code ControllerLog});
+ *     {@code UnitOutcomes} applies what the unit manager reports; {@code DeviceEvents} links new
+ *     devices and reconnects removed ones, with the loop's in-memory {@code LiveView} of sysfs.</li>
+ * <li><b>Retry</b>: {@code RetryPolicy} (1 s doubling to 300 s, ±10 % jitter, for ever) arms the next
+ *     attempt after every kind of failure; {@code Attempts} takes each attempt through the connect
+ *     gate with the exclusion lists and the registry owner read on a worker.</li>
+ * <li><b>Audit</b>: lost uevents and the periodic {@code audit-interval-minutes} survey the host
+ *     again and replay what changed as appearances and removals ({@code DeviceEvents}).</li>
+ * <li><b>Shutdown</b>: {@code Shutdown} closes the adapters in reverse order within a bound;
+ *     connections and units outlive the daemon.</li>
+ * </ul>
+ *
  * <p><b>May import:</b> systemd, kernel (and its sub-packages), dlp, nbft, config, registry,
  * exclusion, ini, tid, fs. Never cli or varlink.
  *
  * <p><b>Threading:</b> one loop thread owns all mutable state; every state method asserts it runs
- * there. Adapters and workers post immutable events; blocking work (sysfs, registry, exclusion
- * reads, name resolution, D-Bus) runs off the loop and posts its result back. Decision code is pure
+ * there ({@code assert loop.inLoop()}). Adapters and workers post immutable events; blocking work
+ * (sysfs, registry, exclusion reads, name resolution, D-Bus) runs off the loop and posts its result
+ * back. Decision code is pure
  * and takes {@code now} or snapshots as parameters: the desired set, snapshots, decisions and the
  * gate and reconciler are immutable or stateless; the survey, the runtime-state reader and the
  * system resolver block and are called from workers.
+ *
+ * <p><b>Entry class:</b> {@link org.nvmexpress.discoverd.daemon.Daemon}.
  */
 package org.nvmexpress.discoverd.daemon;

@@ -23,7 +23,7 @@ public interface Notifier extends AutoCloseable {
      */
     void reloading(String status);
 
-    /** The one-line status {@code systemctl status} shows; see {@link StatusLine}. */
+    /** The one-line status {@code systemctl status} shows, e.g. {@code 12 controllers: 9 connected, 2 retrying}. */
     void status(String status);
 
     /** Shutdown has begun: {@code STOPPING=1} with the status line. */

@@ -17,8 +17,8 @@
  * {@code SystemdBus} port;</li>
  * <li>the {@link org.nvmexpress.discoverd.systemd.Notifier} port and its sd_notify adapter
  * {@link org.nvmexpress.discoverd.systemd.SdNotifier} ({@code $NOTIFY_SOCKET} datagrams:
- * {@code READY=1}, {@code RELOADING=1} with {@code MONOTONIC_USEC}, {@code STATUS=} from a
- * {@link org.nvmexpress.discoverd.systemd.StatusLine}, {@code STOPPING=1}, {@code WATCHDOG=1} every
+ * {@code READY=1}, {@code RELOADING=1} with {@code MONOTONIC_USEC}, {@code STATUS=} with the
+ * daemon's status line, {@code STOPPING=1}, {@code WATCHDOG=1} every
  * half {@code WATCHDOG_USEC}), its {@code MONOTONIC_USEC} read from an injected
  * {@link org.nvmexpress.discoverd.kernel.Clock} ({@code PosixClock.monotonic()} in production);</li>
  * <li>logging: the logback {@link org.nvmexpress.discoverd.systemd.LoggingConfigurator} that sends

@@ -1,0 +1,199 @@
+package org.nvmexpress.discoverd.daemon;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.nvmexpress.discoverd.config.DaemonConfig;
+import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
+import org.nvmexpress.discoverd.kernel.sysfs.ControllerSettler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon: builds its collaborators around one {@link EventLoop} and routes each event to the
+ * one that handles it (the collaborator overview is in {@code package-info}). Runs on the thread
+ * that calls {@link #run}: the start-up pass, then every event until SIGTERM/SIGINT, then
+ * {@code STOPPING=1} and the adapters closed within {@link Shutdown#BUDGET}. Connections and units
+ * outlive it.
+ *
+ * <p>Loop-confined apart from {@link #run}; events come in through the loop only.
+ */
+public final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final Wiring wiring;
+    private final EventLoop loop;
+    private final List<Shutdown.Adapter> adapters;
+    private final Shutdown shutdown;
+    private final ControllerTracker tracker;
+    private final Connections connections;
+    private final UnitOutcomes unitOutcomes;
+    private final Attempts attempts;
+    private final DeviceEvents devices;
+    private final Passes passes;
+    private final StatusReporter status;
+
+    Daemon(Wiring wiring, List<Shutdown.Adapter> adapters, Shutdown shutdown) {
+        this.wiring = Objects.requireNonNull(wiring, "wiring");
+        this.loop = wiring.loop();
+        this.adapters = List.copyOf(adapters);
+        this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
+        RetryPolicy retry = new RetryPolicy(wiring.random());
+        LiveView live = new LiveView(loop, wiring.identity());
+        this.tracker = new ControllerTracker(loop);
+        this.status = new StatusReporter(loop, wiring.notifier());
+        this.connections = new Connections(loop, tracker, wiring.units(), retry, wiring.workers(), wiring.owners());
+        this.unitOutcomes = new UnitOutcomes(loop, tracker, connections);
+        this.attempts = new Attempts(loop, tracker, connections, live, wiring.workers(), wiring.owners(),
+                wiring.exclusions());
+        this.devices = new DeviceEvents(loop, tracker, live, connections, attempts, wiring.workers(), wiring.settler(),
+                wiring.state(), wiring.identity(), wiring.survey());
+        this.passes = new Passes(loop, wiring, tracker, connections, attempts, devices, live, status, retry);
+    }
+
+    /** The daemon of {@code ports} on {@code loop}, its blocking work on a small pool of workers. */
+    public static Daemon create(EventLoop loop, DaemonPorts ports) {
+        Workers workers = new WorkerPool(loop, WorkerPool.DEFAULT_THREADS, WorkerPool.DEFAULT_QUEUE);
+        ConnectionIdentityMatcher matcher = new ConnectionIdentityMatcher(ports.systemHostnqn());
+        Wiring wiring = new Wiring(loop, workers, ports.units(), ports.notifier(),
+                new InputReader(ports.root(), ports.daemonFile(), ports.daemonFileExplicit(), ports.fabricsFile()),
+                new HostSurvey(ports.root(), ports.sysfs(), ports.registry(), ports.exclusions(), ports.systemHostnqn()),
+                OwnerStore.of(ports.registry()), ExclusionSource.of(ports.exclusions()),
+                new ControllerSettler(ports.sysfs(), ports.sleeper()), new RuntimeStateFiles(ports.root()),
+                new Identity(matcher), ports.resolver(), ports.random());
+        List<Shutdown.Adapter> adapters = new java.util.ArrayList<>();
+        ports.adapters().forEach(a -> adapters.add(new Shutdown.Adapter(a.name(), a.adapter())));
+        adapters.add(new Shutdown.Adapter("workers", workers));
+        return new Daemon(wiring, adapters, new Shutdown(Shutdown.Waiter.BOUNDED));
+    }
+
+    /**
+     * {@code nvme-discoverd.conf} as the adapters are built with it, read by the main thread before
+     * the loop runs (as the C daemon reads it before it opens anything, reference §1.2); its
+     * {@code debug-level} applies from here on. Never fails: a bad line keeps its default.
+     */
+    public static DaemonConfig readDaemonConfig(Path root, Path daemonFile, boolean explicit, Path fabricsFile) {
+        return new InputReader(root, daemonFile, explicit, fabricsFile).readDaemonConfig();
+    }
+
+    /**
+     * Everything the first pass builds the desired set from, read and logged exactly as the daemon
+     * does at start-up (a fabrics file with an error left out, the NBFTs when {@code nbft = true}):
+     * for {@code --dry-run}, so it can never read the configuration differently. Blocking.
+     */
+    public static DaemonInputs readInputs(Path root, Path daemonFile, boolean explicit, Path fabricsFile) {
+        InputReader reader = new InputReader(root, daemonFile, explicit, fabricsFile);
+        return reader.readFirst(reader.readDaemonConfig());
+    }
+
+    /**
+     * Runs the daemon on the calling thread until SIGTERM or SIGINT, then closes the adapters.
+     *
+     * @param daemon the daemon configuration the adapters were built with
+     * @return the exit status: 0
+     */
+    public int run(DaemonConfig daemon) throws InterruptedException {
+        loop.bindToCurrentThread();
+        begin(daemon);
+        loop.run(this::handle);
+        closeAdapters();
+        return 0;
+    }
+
+    /** The start-up pass and the watchdog; loop only. */
+    void begin(DaemonConfig daemon) {
+        assert loop.inLoop();
+        wiring.notifier().watchdogInterval().ifPresent(interval -> {
+            LOG.info("systemd watchdog on: WATCHDOG=1 every {} ms", interval.toMillis());
+            loop.schedule(interval, new Due.Watchdog());
+        });
+        passes.start(daemon);
+    }
+
+    /** Closes the adapters within the budget; the names of those that did not close in time. */
+    List<String> closeAdapters() {
+        return shutdown.closeAll(adapters, Shutdown.BUDGET);
+    }
+
+    /** Routes one event; then the status line follows the counts. */
+    void handle(LoopEvent event) {
+        assert loop.inLoop();
+        if (event instanceof LoopEvent.FromUnits units) {
+            unitOutcomes.on(units.event());
+        } else if (event instanceof LoopEvent.FromKernel kernel) {
+            devices.on(kernel.event());
+        } else if (event instanceof WorkDone done) {
+            workDone(done);
+        } else if (event instanceof Due due) {
+            due(due);
+        } else if (event instanceof LoopEvent.Reload) {
+            passes.reload();
+        } else if (event instanceof LoopEvent.Stop stop) {
+            stop(stop.signal());
+            return;
+        }
+        status.update(statusOf(tracker, passes.unresolved()));
+    }
+
+    private void workDone(WorkDone done) {
+        if (done instanceof WorkDone.GateChecked checked) {
+            attempts.checked(checked);
+        } else if (done instanceof WorkDone.Settled settled) {
+            devices.settled(settled);
+        } else if (done instanceof WorkDone.Rescanned rescanned) {
+            devices.rescanned(rescanned);
+        } else if (done instanceof WorkDone.OwnerRecorded recorded) {
+            connections.ownerRecorded(recorded);
+        } else if (done instanceof WorkDone.NameResolved resolved) {
+            passes.nameResolved(resolved);
+        } else if (done instanceof WorkDone.InputsRead read) {
+            passes.inputsRead(read);
+        } else if (done instanceof WorkDone.Planned planned) {
+            passes.planned(planned);
+        }
+    }
+
+    private void due(Due due) {
+        if (due instanceof Due.Attempt attempt) {
+            attempts.due(attempt.unit());
+        } else if (due instanceof Due.Resolve resolve) {
+            passes.nameDue(resolve.hostName());
+        } else if (due instanceof Due.Status) {
+            status.onDue();
+        } else if (due instanceof Due.Watchdog) {
+            wiring.notifier().watchdog();
+            wiring.notifier().watchdogInterval().ifPresent(interval -> loop.schedule(interval, new Due.Watchdog()));
+        } else if (due instanceof Due.Survey) {
+            passes.surveyDue();
+        } else if (due instanceof Due.Audit) {
+            passes.auditDue();
+        }
+    }
+
+    private void stop(String signal) {
+        LOG.info("stopping on {}", signal); // connections and their units stay up: nothing is stopped
+        wiring.notifier().stopping("Stopping on " + signal);
+        loop.close();
+    }
+
+    /** The status line: the tracker's counts and the connections waiting for a host name. */
+    static StatusLine statusOf(ControllerTracker tracker, int unresolved) {
+        Map<ControllerState, Integer> counts = new EnumMap<>(tracker.counts());
+        counts.put(ControllerState.UNRESOLVED, unresolved);
+        return new StatusLine(counts);
+    }
+
+    /** How many controllers are tracked in each state (states with none left out). */
+    Map<ControllerState, Integer> counts() {
+        assert loop.inLoop();
+        return tracker.counts();
+    }
+
+    /** The {@code STATUS=} text for the counts now (what systemd has may lag by up to a second). */
+    String statusText() {
+        assert loop.inLoop();
+        return statusOf(tracker, passes.unresolved()).text();
+    }
+}

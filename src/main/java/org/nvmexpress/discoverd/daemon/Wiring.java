@@ -1,0 +1,47 @@
+package org.nvmexpress.discoverd.daemon;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.nvmexpress.discoverd.kernel.sysfs.ControllerSettler;
+import org.nvmexpress.discoverd.systemd.Notifier;
+import org.nvmexpress.discoverd.systemd.UnitManager;
+
+/**
+ * Every port the daemon's loop uses, as the loop sees them: built from {@link DaemonPorts} in
+ * production, from fakes that check their thread in tests. Each blocking one is used from
+ * {@link #workers()} only.
+ *
+ * @param loop       the loop
+ * @param workers    where blocking work runs
+ * @param units      the unit manager (returns at once; its calls run on its own thread)
+ * @param notifier   sd_notify
+ * @param reader     the configurations and boot tables (blocking)
+ * @param survey     the whole host at once (blocking)
+ * @param owners     one device's registry owner (blocking)
+ * @param exclusions the exclusion lists for the gate (blocking)
+ * @param settler    a new controller's attributes (blocking)
+ * @param state      one device's runtime-state unit file (blocking)
+ * @param identity   the identity matcher with the host's default host NQN
+ * @param resolver   host names (blocking)
+ * @param random     the backoff's jitter
+ */
+record Wiring(EventLoop loop, Workers workers, UnitManager units, Notifier notifier, InputReader reader,
+        HostSurvey survey, OwnerStore owners, ExclusionSource exclusions, ControllerSettler settler,
+        RuntimeStateFiles state, Identity identity, HostResolver resolver, RandomGenerator random) {
+
+    Wiring {
+        Objects.requireNonNull(loop, "loop");
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(units, "units");
+        Objects.requireNonNull(notifier, "notifier");
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(survey, "survey");
+        Objects.requireNonNull(owners, "owners");
+        Objects.requireNonNull(exclusions, "exclusions");
+        Objects.requireNonNull(settler, "settler");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(random, "random");
+    }
+}

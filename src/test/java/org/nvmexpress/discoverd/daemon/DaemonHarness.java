@@ -1,0 +1,194 @@
+package org.nvmexpress.discoverd.daemon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.nvmexpress.discoverd.config.DaemonConfig;
+import org.nvmexpress.discoverd.exclusion.ExclusionLists;
+import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
+import org.nvmexpress.discoverd.kernel.sysfs.ControllerSettler;
+import org.nvmexpress.discoverd.kernel.sysfs.Sysfs;
+import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
+import org.nvmexpress.discoverd.registry.DeviceName;
+import org.nvmexpress.discoverd.registry.Registry;
+import org.nvmexpress.discoverd.systemd.RecordingNotifier;
+import org.nvmexpress.discoverd.systemd.UnitEvent;
+import org.nvmexpress.discoverd.tid.UnitName;
+
+/**
+ * One daemon over a host under a temporary root, every port faked or checked, the loop on the
+ * test thread in virtual time ({@link TestLoop}). The test writes the host ({@link #host}), starts
+ * the daemon, plays systemd ({@link #jobDone}) and the kernel ({@link #added}, {@link #removed}),
+ * and reads what the daemon asked for ({@link #units}) and told systemd ({@link #notifier}).
+ */
+final class DaemonHarness {
+    static final String FABRICS = "etc/nvme/nvme-fabrics.conf";
+    static final String VOL = "nqn.2014-08.org.nvmexpress:main-vol";
+
+    final TestLoop test;
+    final HostTree host;
+    final RecordingUnitManager units = new RecordingUnitManager();
+    final RecordingNotifier notifier;
+    final OffLoop.FakeHostResolver resolver;
+    final Daemon daemon;
+    private long seqnum = 1000;
+
+    DaemonHarness(Path root) {
+        this(root, new TestLoop(), Optional.empty(), RetryPolicyTest.fixed(0.5));
+    }
+
+    /** A second daemon over the same host, e.g. after the first was killed; shares the unit manager's view. */
+    DaemonHarness(Path root, TestLoop test, Optional<Duration> watchdog, RandomGenerator random) {
+        this.test = test;
+        this.host = new HostTree(root);
+        this.notifier = new RecordingNotifier(test.clock, watchdog);
+        this.resolver = new OffLoop.FakeHostResolver(test.loop);
+        EventLoop loop = test.loop;
+        Sysfs sysfs = OffLoop.sysfs(loop, new SysfsReader(root));
+        Optional<String> hostnqn = Optional.of(HostTree.HOSTNQN);
+        Wiring wiring = new Wiring(loop, test.workers, units, notifier,
+                new InputReader(root, root.resolve("etc/nvme/nvme-discoverd.conf"), false, root.resolve(FABRICS)),
+                new HostSurvey(root, sysfs, new Registry(root), new ExclusionLists(root), hostnqn),
+                OffLoop.owners(loop, OwnerStore.of(new Registry(root))),
+                OffLoop.exclusions(loop, ExclusionSource.of(new ExclusionLists(root))),
+                new ControllerSettler(sysfs, duration -> { }, 1, Duration.ZERO), new RuntimeStateFiles(root),
+                new Identity(new ConnectionIdentityMatcher(hostnqn)), resolver, random);
+        this.daemon = new Daemon(wiring, List.of(new Shutdown.Adapter("unit manager", units)),
+                new Shutdown(this::awaitClosed));
+        test.handler(daemon::handle);
+    }
+
+    /**
+     * The shutdown's wait in virtual time: when the unit manager was told to hang, the budget passes
+     * on the clock and the wait gives up; otherwise it waits for the closing thread, which ends.
+     */
+    private boolean awaitClosed(CountDownLatch done, Duration budget) throws InterruptedException {
+        if (units.hangs()) {
+            test.clock.advance(budget);
+            return done.getCount() == 0;
+        }
+        done.await();
+        return true;
+    }
+
+    /** Writes the fabrics configuration. */
+    DaemonHarness fabrics(String text) {
+        host.write(FABRICS, text);
+        return this;
+    }
+
+    /** Starts the daemon (nbft off unless the test put a table there) and runs until it is idle. */
+    DaemonHarness start() {
+        return start(DaemonConfig.DEFAULTS);
+    }
+
+    /** Starts the daemon with {@code config} as the main thread would have read it. */
+    DaemonHarness start(DaemonConfig config) {
+        daemon.begin(config);
+        test.runPending();
+        return this;
+    }
+
+    /** A {@code [Subsystem]} of {@link #VOL} with one controller line per address. */
+    static String subsystem(String... traddrs) {
+        StringBuilder text = new StringBuilder("[Subsystem]\nnqn = " + VOL + "\n");
+        for (String traddr : traddrs) {
+            text.append("controller = transport=tcp;traddr=").append(traddr).append('\n');
+        }
+        return text.toString();
+    }
+
+    static UnitName unit(String traddr) {
+        return IoControllers.tid(traddr).unitName();
+    }
+
+    /** systemd ends the outstanding job of the unit for {@code traddr}. */
+    void jobDone(String traddr, String result) {
+        post(new UnitEvent.JobDone(unit(traddr), result));
+    }
+
+    void post(UnitEvent event) {
+        if (event instanceof UnitEvent.JobDone done) {
+            units.answered(done.unit());
+        } else if (event instanceof UnitEvent.CallFailed failed) {
+            units.answered(failed.unit());
+        } else if (event instanceof UnitEvent.UnitState state) {
+            units.answered(state.unit());
+        }
+        test.loop.post(new LoopEvent.FromUnits(event));
+        test.runPending();
+    }
+
+    /** The kernel made {@code device} for the controller at {@code traddr}, connected by its unit. */
+    void connectedAs(String device, String traddr) {
+        host.controller(device, "tcp", "traddr=" + traddr + ",trsvcid=4420,src_addr=10.0.0.100", VOL, "io");
+        host.stateUnit(device, unit(traddr), Instant.parse("2026-01-01T00:00:00Z"));
+        host.owner(device, "discoverd");
+        host.registryWritten(device, Instant.parse("2025-12-31T23:59:59Z"));
+    }
+
+    /** The unit of {@code traddr} connects: its device appears, its {@code add} uevent comes, its job ends well. */
+    void connects(String device, String traddr) {
+        connectedAs(device, traddr);
+        added(device);
+        jobDone(traddr, "done");
+    }
+
+    /** A call as {@link RecordingUnitManager#calls()} lists it: {@code start UNIT}. */
+    static String call(String verb, String traddr) {
+        return verb + " " + unit(traddr).value();
+    }
+
+    /** An {@code add} uevent for {@code device}, as the kernel sends it once the device exists. */
+    void added(String device) {
+        kernel(new KernelEvent.ControllerAdded(new DeviceName(device), ++seqnum));
+    }
+
+    /** The device disappears from sysfs and the runtime state, then its {@code remove} uevent. */
+    void removed(String device) {
+        delete(host.root().resolve("sys/class/nvme").resolve(device));
+        delete(host.root().resolve("dev").resolve(device));
+        delete(host.root().resolve("run/nvme/discoverd/controllers").resolve(device));
+        delete(host.root().resolve("run/nvme/registry").resolve(device));
+        kernel(new KernelEvent.ControllerRemoved(new DeviceName(device), ++seqnum));
+    }
+
+    /** The device disappears and its {@code remove} uevent is lost (an overflow). */
+    void removedSilently(String device) {
+        delete(host.root().resolve("sys/class/nvme").resolve(device));
+        delete(host.root().resolve("dev").resolve(device));
+        delete(host.root().resolve("run/nvme/discoverd/controllers").resolve(device));
+    }
+
+    void kernel(KernelEvent event) {
+        test.loop.post(new LoopEvent.FromKernel(event));
+        test.runPending();
+    }
+
+    String status() {
+        return daemon.statusText();
+    }
+
+    private static void delete(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

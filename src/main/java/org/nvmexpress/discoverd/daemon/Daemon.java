@@ -49,7 +49,7 @@ public final class Daemon {
         this.attempts = new Attempts(loop, tracker, connections, live, wiring.workers(), wiring.owners(),
                 wiring.exclusions());
         this.devices = new DeviceEvents(loop, tracker, live, connections, attempts, wiring.workers(), wiring.settler(),
-                wiring.state(), wiring.identity(), wiring.survey());
+                wiring.root(), wiring.identity(), wiring.survey());
         this.passes = new Passes(loop, wiring, tracker, connections, attempts, devices, live, status, retry);
     }
 
@@ -61,7 +61,7 @@ public final class Daemon {
                 new InputReader(ports.root(), ports.daemonFile(), ports.daemonFileExplicit(), ports.fabricsFile()),
                 new HostSurvey(ports.root(), ports.sysfs(), ports.registry(), ports.exclusions(), ports.systemHostnqn()),
                 OwnerStore.of(ports.registry()), ExclusionSource.of(ports.exclusions()),
-                new ControllerSettler(ports.sysfs(), ports.sleeper()), new RuntimeStateFiles(ports.root()),
+                new ControllerSettler(ports.sysfs(), ports.sleeper()), ports.root(),
                 new Identity(matcher), ports.resolver(), ports.random());
         List<Shutdown.Adapter> adapters = new java.util.ArrayList<>();
         ports.adapters().forEach(a -> adapters.add(new Shutdown.Adapter(a.name(), a.adapter())));

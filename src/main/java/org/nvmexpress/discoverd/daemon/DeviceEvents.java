@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.daemon;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +50,7 @@ final class DeviceEvents {
     private final Attempts attempts;
     private final Workers workers;
     private final ControllerSettler settler;
-    private final RuntimeStateFiles state;
+    private final Path root;
     private final Identity identity;
     private final HostSurvey survey;
     private final ControllerLog log = new ControllerLog(LOG);
@@ -59,7 +60,7 @@ final class DeviceEvents {
     private final Set<DeviceName> touched = new HashSet<>();
 
     DeviceEvents(EventLoop loop, ControllerTracker tracker, LiveView live, Connections connections, Attempts attempts,
-            Workers workers, ControllerSettler settler, RuntimeStateFiles state, Identity identity, HostSurvey survey) {
+            Workers workers, ControllerSettler settler, Path root, Identity identity, HostSurvey survey) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.live = Objects.requireNonNull(live, "live");
@@ -67,7 +68,7 @@ final class DeviceEvents {
         this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.settler = Objects.requireNonNull(settler, "settler");
-        this.state = Objects.requireNonNull(state, "state");
+        this.root = Objects.requireNonNull(root, "root");
         this.identity = Objects.requireNonNull(identity, "identity");
         this.survey = Objects.requireNonNull(survey, "survey");
     }
@@ -78,7 +79,7 @@ final class DeviceEvents {
             DeviceName device = added.device();
             noteUevent(device, added.seqnum());
             workers.submit("settle " + device, () -> new WorkDone.SettledDevice(settler.await(device),
-                    state.unitOf(device)), outcome -> new WorkDone.Settled(device, added.seqnum(), outcome));
+                    RuntimeStateReader.unitOf(root, device)), outcome -> new WorkDone.Settled(device, added.seqnum(), outcome));
         } else if (event instanceof KernelEvent.ControllerRemoved removed) {
             noteUevent(removed.device(), removed.seqnum());
             removed(removed.device());

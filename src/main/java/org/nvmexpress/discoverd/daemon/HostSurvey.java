@@ -64,6 +64,11 @@ public final class HostSurvey {
     }
 
     public HostSnapshot read() {
+        return read(exclusions.snapshot());
+    }
+
+    /** {@link #read()} with the exclusion lists as {@code lists} already read them (the loop keeps one snapshot). */
+    HostSnapshot read(ExclusionSnapshot lists) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<LiveController> live = controllers(diagnostics);
         Map<DeviceName, OwnerReading> owners = new LinkedHashMap<>();
@@ -71,7 +76,6 @@ public final class HostSurvey {
         readRegistry(live, owners, written, diagnostics);
         RuntimeState runtime = RuntimeStateReader.read(root);
         diagnostics.addAll(runtime.diagnostics());
-        ExclusionSnapshot lists = exclusions.snapshot();
         diagnostics.addAll(lists.skipped());
         return new HostSnapshot(live, owners, written, runtime, lists::match, matcher, diagnostics);
     }

@@ -39,11 +39,16 @@ final class LiveControllers {
     LiveControllers(ConnectionIdentityMatcher matcher, List<LiveController> live) {
         this.matcher = matcher;
         this.all = List.copyOf(live);
-        List<LiveController> usable = all.stream().filter(c -> !NOT_LIVE.contains(String.valueOf(c.state()))).toList();
+        List<LiveController> usable = all.stream().filter(LiveControllers::isUsable).toList();
         this.index = LiveControllerIndex.of(matcher, usable);
         Map<DeviceName, LiveController> devices = new LinkedHashMap<>();
         usable.forEach(c -> devices.putIfAbsent(c.device(), c));
         this.byDevice = Collections.unmodifiableMap(devices);
+    }
+
+    /** False for a controller being deleted or dead: it realises nothing. */
+    static boolean isUsable(LiveController controller) {
+        return !NOT_LIVE.contains(String.valueOf(controller.state()));
     }
 
     List<LiveController> all() {

@@ -131,7 +131,7 @@ final class Passes implements HostNames.Listener {
         ExclusionSource.Exclusions previous = attempts.exclusions();
         ports.workers().submit("survey and plan", () -> {
             ExclusionSource.Exclusions lists = exclusions.refresh(previous);
-            HostSnapshot host = survey.read();
+            HostSnapshot host = lists.snapshot().map(survey::read).orElseGet(survey::read);
             return new WorkDone.Plan(host, Reconciler.plan(planned, host, busy), lists);
         }, outcome -> new WorkDone.Planned(thisPass, outcome));
     }
@@ -157,9 +157,24 @@ final class Passes implements HostNames.Listener {
             Connections.candidateOf(decision).flatMap(c -> tracker.get(c.unit()))
                     .filter(c -> !c.state().replannedOnReload())
                     .ifPresentOrElse(c -> LOG.debug("{} - busy since the plan; its decision is dropped", c),
-                            () -> connections.carryOut(decision));
+                            () -> carryOutGuarded(decision));
         }
         finish();
+    }
+
+    /**
+     * One decision that throws (a bug, never bad input: that is a Skip) is logged and left, so the
+     * rest of the pass is carried out and READY=1 is still sent. Like the loop's own guard, the only
+     * place besides it that catches everything.
+     */
+    private void carryOutGuarded(Decision decision) {
+        try {
+            connections.carryOut(decision);
+        } catch (RuntimeException e) {
+            LOG.error("{} - cannot carry out the decision {}; the pass goes on with the next",
+                    Connections.candidateOf(decision).map(c -> c.tid().compact()).orElse("(no controller)"),
+                    decision.getClass().getSimpleName(), e);
+        }
     }
 
     /** The survey's retry is due. */

@@ -74,6 +74,16 @@ public final class RuntimeStateReader {
     }
 
     /** The entries of {@code dir}, hidden ones left out, sorted by name so results are stable. */
+    /**
+     * The unit {@code controllers/<device>/unit} names, read by the same rules as {@link #read}
+     * (absent when missing, unreadable, empty or not a unit name): for one device that just
+     * appeared, without listing the directory.
+     */
+    static Optional<UnitName> unitOf(Path root, DeviceName device) {
+        return readUnit(root.resolve(DIRECTORY).resolve("controllers").resolve(device.value()).resolve("unit"),
+                new ArrayList<>());
+    }
+
     private static List<Path> list(Path dir, List<Diagnostic> diagnostics) {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {

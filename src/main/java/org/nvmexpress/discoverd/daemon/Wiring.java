@@ -1,5 +1,6 @@
 package org.nvmexpress.discoverd.daemon;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.nvmexpress.discoverd.kernel.sysfs.ControllerSettler;
@@ -20,14 +21,14 @@ import org.nvmexpress.discoverd.systemd.UnitManager;
  * @param owners     one device's registry owner (blocking)
  * @param exclusions the exclusion lists for the gate (blocking)
  * @param settler    a new controller's attributes (blocking)
- * @param state      one device's runtime-state unit file (blocking)
+ * @param root       the system root, for one device's runtime-state unit file (read on a worker)
  * @param identity   the identity matcher with the host's default host NQN
  * @param resolver   host names (blocking)
  * @param random     the backoff's jitter
  */
 record Wiring(EventLoop loop, Workers workers, UnitManager units, Notifier notifier, InputReader reader,
         HostSurvey survey, OwnerStore owners, ExclusionSource exclusions, ControllerSettler settler,
-        RuntimeStateFiles state, Identity identity, HostResolver resolver, RandomGenerator random) {
+        Path root, Identity identity, HostResolver resolver, RandomGenerator random) {
 
     Wiring {
         Objects.requireNonNull(loop, "loop");
@@ -39,7 +40,7 @@ record Wiring(EventLoop loop, Workers workers, UnitManager units, Notifier notif
         Objects.requireNonNull(owners, "owners");
         Objects.requireNonNull(exclusions, "exclusions");
         Objects.requireNonNull(settler, "settler");
-        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(root, "root");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(random, "random");

@@ -61,7 +61,7 @@ final class DaemonHarness {
                 new HostSurvey(root, sysfs, new Registry(root), new ExclusionLists(root), hostnqn),
                 OffLoop.owners(loop, OwnerStore.of(new Registry(root))),
                 OffLoop.exclusions(loop, ExclusionSource.of(new ExclusionLists(root))),
-                new ControllerSettler(sysfs, duration -> { }, 1, Duration.ZERO), new RuntimeStateFiles(root),
+                new ControllerSettler(sysfs, duration -> { }, 1, Duration.ZERO), root,
                 new Identity(new ConnectionIdentityMatcher(hostnqn)), resolver, random);
         this.daemon = new Daemon(wiring, List.of(new Shutdown.Adapter("unit manager", units)),
                 new Shutdown(this::awaitClosed));

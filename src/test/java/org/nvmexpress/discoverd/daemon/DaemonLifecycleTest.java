@@ -106,4 +106,16 @@ final class DaemonLifecycleTest {
         assertThat(harness.daemon.counts()).containsEntry(ControllerState.CONNECTED, 1);
         assertThat(harness.notifier.messages()).last().isEqualTo("STOPPING=1\nSTATUS=Stopping on SIGTERM");
     }
+
+    @Test
+    void oneDecisionThatThrowsDoesNotCostThePassOrReady() {
+        harness = new DaemonHarness(root).fabrics(DaemonHarness.subsystem("10.0.0.1", "10.0.0.2"));
+        harness.units.explode(DaemonHarness.unit("10.0.0.1"));
+        harness.start();
+        assertThat(log.containing("cannot carry out the decision Start; the pass goes on with the next")).hasSize(1);
+        // The call is recorded before it throws: the second start is what the guard saved.
+        assertThat(harness.units.calls()).containsExactly(DaemonHarness.call("start", "10.0.0.1"),
+                DaemonHarness.call("start", "10.0.0.2"));
+        assertThat(harness.notifier.messages()).first().asString().startsWith("READY=1");
+    }
 }

@@ -1,5 +1,8 @@
 package org.nvmexpress.discoverd.cli;
 
+import java.io.IOException;
+import picocli.CommandLine;
+
 /**
  * {@code nvme-discoverctl} run in the calling JVM through the same picocli command line as the
  * launcher ({@link CommandRunner}, with the production ports), for integration checks in other
@@ -17,5 +20,50 @@ public final class InProcessDiscoverctl {
         CommandRunner runner = new CommandRunner();
         int status = runner.run(args);
         return new Result(status, runner.out().strip(), runner.err().strip());
+    }
+
+    /**
+     * As {@link #run}, as a script runs it, with stdin not a terminal: nothing asks for confirmation
+     * (the guest's checks inherit the console as stdin, where a prompt would wait for nobody).
+     */
+    public static Result runAsScript(String... args) {
+        CommandRunner runner = new CommandRunner(new ScriptFactory());
+        int status = runner.run(args);
+        return new Result(status, runner.out().strip(), runner.err().strip());
+    }
+
+    /** Picocli's factory, except that the registry commands see a session without a terminal. */
+    private static final class ScriptFactory implements CommandLine.IFactory {
+        private final CommandLine.IFactory standard = CommandLine.defaultFactory();
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == RegistryCommand.class) {
+                return type.cast(new RegistryCommand(new NoTerminal(new ProcessUserSession())));
+            }
+            return standard.create(type);
+        }
+    }
+
+    private record NoTerminal(UserSession process) implements UserSession {
+        @Override
+        public boolean isRoot() {
+            return process.isRoot();
+        }
+
+        @Override
+        public boolean stdinIsTerminal() {
+            return false;
+        }
+
+        @Override
+        public String readLine() throws IOException {
+            return null;
+        }
+
+        @Override
+        public String getenv(String name) {
+            return process.getenv(name);
+        }
     }
 }

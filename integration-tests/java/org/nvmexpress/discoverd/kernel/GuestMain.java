@@ -28,6 +28,7 @@ public final class GuestMain {
             new IdentityMatcherCheck(),
             new BuiltinConnectorCheck(),
             new DlpFetchCheck(),
+            new DaemonDecisionsCheck(),
             new UeventsCheck()));
 
     private GuestMain() {

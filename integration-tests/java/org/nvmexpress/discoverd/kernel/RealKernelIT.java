@@ -2,6 +2,9 @@ package org.nvmexpress.discoverd.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -16,6 +19,11 @@ import org.junit.jupiter.api.Test;
 @Tag("real-kernel")
 final class RealKernelIT {
     /** How the connector names test-io1 on port 1 in its messages. */
+    /** test-io1's unit as the dry run's fabrics file spells it (::ffff:127.0.0.1, default trsvcid, no host address). */
+    private static final String IO1_MAPPED_UNIT = "nvme-discoverd-a4395abf041c.service";
+    /** test-io2's unit on port 2 without a host address. */
+    private static final String IO2_PORT2_UNIT = "nvme-discoverd-4046c17b322e.service";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IO1_SUBJECT = "(tcp, 127.0.0.1, 4420, " + GuestTarget.IO1_NQN + ")";
 
     /** The first test boots the guest with every check; the others read that boot's results. */
@@ -163,6 +171,67 @@ final class RealKernelIT {
     }
 
     @Test
+    void dryRunAdoptsTheConnectedControllerInAnotherSpellingAndGatesTheRest() throws IOException {
+        Map<String, String> d = results().of("daemon-decisions");
+        assertThat(d).containsEntry("connect.status", "0").containsEntry("connected.status", "0")
+                .containsEntry("connected.lines", "3");
+        String device = d.get("device");
+        assertThat(device).matches("nvme\\d+");
+        JsonNode io1 = json(d.get("connected.io1"));
+        assertThat(io1.get("action").asText()).isEqualTo("adopt");
+        assertThat(io1.get("device").asText()).isEqualTo(device);
+        assertThat(io1.get("tid").asText()).isEqualTo("transport=tcp;traddr=::ffff:127.0.0.1;trsvcid=4420;nqn="
+                + GuestTarget.IO1_NQN);
+        assertThat(io1.get("unit").asText()).isEqualTo(IO1_MAPPED_UNIT);
+        assertThat(io1.get("owner").asText()).isEqualTo("discoverd");
+        assertThat(io1.has("record-owner")).as("the connector recorded the owner already").isFalse();
+        JsonNode io2 = json(d.get("connected.io2"));
+        assertThat(io2.get("action").asText()).isEqualTo("start");
+        assertThat(io2.get("tid").asText()).isEqualTo("transport=tcp;traddr=127.0.0.1;trsvcid=4421;nqn="
+                + GuestTarget.IO2_NQN);
+        assertThat(io2.get("unit").asText()).isEqualTo(IO2_PORT2_UNIT);
+        assertThat(io2.has("refused")).isFalse();
+        JsonNode excluded = json(d.get("connected.excluded"));
+        assertThat(excluded.get("action").asText()).isEqualTo("skip");
+        assertThat(excluded.get("reason").asText()).isEqualTo("excluded");
+        assertThat(excluded.get("detail").asText()).startsWith("excluded by ")
+                .endsWith("/etc/nvme/exclusions.conf:2: nqn=" + DaemonDecisionsCheck.EXCLUDED_NQN);
+    }
+
+    @Test
+    void dryRunHandsAForeignOwnersControllerOffAndRecordsAMissingOwner() throws IOException {
+        Map<String, String> d = results().of("daemon-decisions");
+        String device = d.get("device");
+        assertThat(d).containsEntry("set-foreign.status", "0").containsEntry("foreign.status", "0")
+                .containsEntry("drop-owner.status", "0").containsEntry("unowned.status", "0")
+                .containsEntry("owner-before-daemon", BuiltinConnectorCheck.ABSENT);
+        JsonNode foreign = json(d.get("foreign.io1"));
+        assertThat(foreign.get("action").asText()).isEqualTo("skip");
+        assertThat(foreign.get("reason").asText()).isEqualTo("foreign-owner");
+        assertThat(foreign.get("detail").asText()).isEqualTo("owned by " + DaemonDecisionsCheck.FOREIGN_OWNER + " ("
+                + device + ")");
+        assertThat(json(d.get("foreign.io2")).get("action").asText()).isEqualTo("start");
+        JsonNode unowned = json(d.get("unowned.io1"));
+        assertThat(unowned.get("action").asText()).isEqualTo("adopt");
+        assertThat(unowned.get("device").asText()).isEqualTo(device);
+        assertThat(unowned.get("record-owner").asText()).isEqualTo("discoverd");
+    }
+
+    @Test
+    void runningDaemonAdoptsWithoutSystemdAndLeavesTheControllerConnected() {
+        Map<String, String> d = results().of("daemon-decisions");
+        assertThat(d).containsEntry("daemon.ready", "ready: 1 controller: 1 connected")
+                .containsEntry("daemon.exit", "0")
+                .containsEntry("state-after-daemon", "live\n")
+                .containsEntry("owner-after-daemon", "discoverd\n")
+                .containsEntry("controllers-after-daemon", d.get("device"))
+                .containsEntry("left-behind", "");
+        assertThat(Long.parseLong(d.get("daemon.exit-ms"))).isLessThan(5_000);
+        assertThat(d.get("daemon.log")).contains(IO1_SUBJECT + " | " + d.get("device")
+                + " - already connected; adopted, recording registry owner discoverd");
+    }
+
+    @Test
     void ueventMonitorTurnsRealUeventsIntoKernelEvents() {
         Map<String, String> uevents = results().of("uevents");
         String dc = uevents.get("dc");
@@ -179,5 +248,11 @@ final class RealKernelIT {
         assertThat(results().of("uevents")).containsEntry("rejected", "0")
                 .containsEntry("malformed", "0")
                 .containsEntry("overflows", "0");
+    }
+
+    /** One --dry-run line as the guest reported it; fails on a missing line. */
+    private static JsonNode json(String line) throws IOException {
+        assertThat(line).as("a --dry-run line").isNotNull();
+        return JSON.readTree(line);
     }
 }

@@ -26,9 +26,15 @@ final class Sandbox implements AutoCloseable {
         this.state = state;
     }
 
-    /** Starts systemd with each {@code binds} entry ({@code SRC:DST}) mounted inside. */
+    /** Starts systemd with each {@code binds} entry ({@code SRC:DST}) mounted inside; it stops itself after 10 minutes. */
     static Sandbox start(Path tool, Path state, String... binds) throws Exception {
-        List<String> command = new ArrayList<>(List.of(tool.toString(), "start", state.toString(), "--max-seconds", "600"));
+        return start(tool, state, 600, binds);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, for tests that need longer than 10 minutes. */
+    static Sandbox start(Path tool, Path state, int maxSeconds, String... binds) throws Exception {
+        List<String> command = new ArrayList<>(List.of(tool.toString(), "start", state.toString(), "--max-seconds",
+                String.valueOf(maxSeconds)));
         for (String bind : binds) {
             command.add("--bind");
             command.add(bind);

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * the question "does this live controller realise this TID?": that is the connection-identity
  * matcher's job, because the kernel reports addresses and host identity in other spellings.
  *
- * <p>Not a record: the canonical and compact forms are computed once and cached, since the daemon
- * hashes and compares them for every controller it tracks.
+ * <p>Not a record: the canonical and compact forms and the unit name are computed once and cached,
+ * since the daemon hashes, compares and names every controller it tracks several times a pass (the
+ * unit name once took about 60 % of a 10,000-controller plan's allocation, docs/benchmarks.md).
  */
 public final class TransportId {
     private static final Pattern FC_ADDRESS = Pattern.compile("nn-0x[0-9a-fA-F]{1,16}:pn-0x[0-9a-fA-F]{1,16}");
@@ -36,6 +37,7 @@ public final class TransportId {
     private final String hostid;
     private final String canonical;
     private final String compact;
+    private final UnitName unitName;
 
     private TransportId(Builder b) {
         this.transport = b.transport;
@@ -48,6 +50,7 @@ public final class TransportId {
         this.hostid = b.hostid;
         this.canonical = renderCanonical();
         this.compact = renderCompact();
+        this.unitName = UnitName.ofCanonical(canonical);
     }
 
     public static Builder builder() {
@@ -119,7 +122,7 @@ public final class TransportId {
 
     /** The systemd unit that manages this TID. */
     public UnitName unitName() {
-        return UnitName.of(this);
+        return unitName;
     }
 
     /**

@@ -20,9 +20,8 @@ import java.util.regex.Pattern;
  * the question "does this live controller realise this TID?": that is the connection-identity
  * matcher's job, because the kernel reports addresses and host identity in other spellings.
  *
- * <p>Not a record: the canonical and compact forms and the unit name are computed once and cached,
- * since the daemon hashes, compares and names every controller it tracks several times a pass (the
- * unit name once took about 60 % of a 10,000-controller plan's allocation, docs/benchmarks.md).
+ * <p>Not a record: the canonical and compact forms and the unit name are computed once and cached:
+ * the daemon hashes, compares and names every controller several times a pass.
  */
 public final class TransportId {
     private static final Pattern FC_ADDRESS = Pattern.compile("nn-0x[0-9a-fA-F]{1,16}:pn-0x[0-9a-fA-F]{1,16}");
@@ -183,8 +182,7 @@ public final class TransportId {
             return address;
         }
         switch (transport) {
-            case "tcp":
-            case "rdma":
+            case "tcp", "rdma":
                 return NumericAddress.canonicalise(address).orElseThrow(() -> new InvalidTransportIdException(
                         field + " '" + address + "' is not a numeric IPv4 or IPv6 address (transport " + transport + ")"));
             case "fc":

@@ -18,6 +18,8 @@ import org.nvmexpress.discoverd.daemon.SystemHostResolver;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import org.nvmexpress.discoverd.kernel.PosixClock;
 import org.nvmexpress.discoverd.kernel.Sleeper;
+import org.nvmexpress.discoverd.kernel.admin.DeviceDiscoveryLogs;
+import org.nvmexpress.discoverd.kernel.fc.FcUdevKickstart;
 import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.kernel.uevent.NetlinkException;
@@ -119,7 +121,7 @@ public final class DaemonMain implements Callable<Integer> {
         try (Notifier notifier = SdNotifier.fromEnvironment(env, pid, PosixClock.monotonic())) {
             DaemonPorts ports = new DaemonPorts(root, daemonFile, config != null, fabrics.fabricsFile(), units, notifier,
                     new SysfsReader(root), new Registry(root), new ExclusionLists(root), resolver,
-                    hostnqn(root), Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
+                    hostnqn(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
             return Daemon.create(loop, ports).run(daemonConfig);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -62,7 +62,7 @@ public final class Daemon {
                 new HostSurvey(ports.root(), ports.sysfs(), ports.registry(), ports.exclusions(), ports.systemHostnqn()),
                 OwnerStore.of(ports.registry()), ExclusionSource.of(ports.exclusions()),
                 new ControllerSettler(ports.sysfs(), ports.sleeper()), ports.root(),
-                new Identity(matcher), ports.resolver(), ports.random());
+                new Identity(matcher), ports.resolver(), ports.discoveryLogs(), ports.fcKickstart(), ports.random());
         List<Shutdown.Adapter> adapters = new java.util.ArrayList<>();
         ports.adapters().forEach(a -> adapters.add(new Shutdown.Adapter(a.name(), a.adapter())));
         adapters.add(new Shutdown.Adapter("workers", workers));

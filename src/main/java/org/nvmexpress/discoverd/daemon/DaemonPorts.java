@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.nvmexpress.discoverd.dlp.DiscoveryLogSource;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import org.nvmexpress.discoverd.kernel.Sleeper;
+import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
 import org.nvmexpress.discoverd.kernel.sysfs.Sysfs;
 import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.systemd.Notifier;
@@ -28,6 +30,8 @@ import org.nvmexpress.discoverd.systemd.UnitManager;
  * @param exclusions         the exclusion lists
  * @param resolver           host names
  * @param systemHostnqn      {@code /etc/nvme/hostnqn}, read once at start-up
+ * @param discoveryLogs      discovery log pages, read through a controller's device (blocking)
+ * @param fcKickstart        the FC transport's request to announce its discovery controllers
  * @param sleeper            how a settling controller is waited for (on a worker)
  * @param random             the backoff's jitter
  * @param adapters           everything to close at the end, in start order (the uevent monitors,
@@ -35,7 +39,7 @@ import org.nvmexpress.discoverd.systemd.UnitManager;
  */
 public record DaemonPorts(Path root, Path daemonFile, boolean daemonFileExplicit, Path fabricsFile, UnitManager units,
         Notifier notifier, Sysfs sysfs, Registry registry, ExclusionLists exclusions, HostResolver resolver,
-        Optional<String> systemHostnqn, Sleeper sleeper, RandomGenerator random, List<Closing> adapters) {
+        Optional<String> systemHostnqn, DiscoveryLogSource discoveryLogs, FcKickstart fcKickstart, Sleeper sleeper, RandomGenerator random, List<Closing> adapters) {
 
     public DaemonPorts {
         Objects.requireNonNull(root, "root");
@@ -48,6 +52,8 @@ public record DaemonPorts(Path root, Path daemonFile, boolean daemonFileExplicit
         Objects.requireNonNull(exclusions, "exclusions");
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(systemHostnqn, "systemHostnqn");
+        Objects.requireNonNull(discoveryLogs, "discoveryLogs");
+        Objects.requireNonNull(fcKickstart, "fcKickstart");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(random, "random");
         adapters = List.copyOf(adapters);

@@ -3,6 +3,8 @@ package org.nvmexpress.discoverd.daemon;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.nvmexpress.discoverd.dlp.DiscoveryLogSource;
+import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
 import org.nvmexpress.discoverd.kernel.sysfs.ControllerSettler;
 import org.nvmexpress.discoverd.systemd.Notifier;
 import org.nvmexpress.discoverd.systemd.UnitManager;
@@ -24,11 +26,14 @@ import org.nvmexpress.discoverd.systemd.UnitManager;
  * @param root       the system root, for one device's runtime-state unit file (read on a worker)
  * @param identity   the identity matcher with the host's default host NQN
  * @param resolver   host names (blocking)
+ * @param logs       discovery log pages (blocking)
+ * @param kickstart  the FC kickstart (blocking)
  * @param random     the backoff's jitter
  */
 record Wiring(EventLoop loop, Workers workers, UnitManager units, Notifier notifier, InputReader reader,
         HostSurvey survey, OwnerStore owners, ExclusionSource exclusions, ControllerSettler settler,
-        Path root, Identity identity, HostResolver resolver, RandomGenerator random) {
+        Path root, Identity identity, HostResolver resolver, DiscoveryLogSource logs, FcKickstart kickstart,
+        RandomGenerator random) {
 
     Wiring {
         Objects.requireNonNull(loop, "loop");
@@ -43,6 +48,8 @@ record Wiring(EventLoop loop, Workers workers, UnitManager units, Notifier notif
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(kickstart, "kickstart");
         Objects.requireNonNull(random, "random");
     }
 }

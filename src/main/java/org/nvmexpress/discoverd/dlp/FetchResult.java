@@ -85,6 +85,25 @@ public sealed interface FetchResult {
     }
 
     /**
+     * The controller's device could not be opened or closed (gone meanwhile, or no permission): no
+     * command was sent, or its answer cannot be trusted.
+     *
+     * @param device the device name, e.g. {@code nvme3}
+     * @param reason what failed, naming the errno
+     */
+    record DeviceUnavailable(String device, String reason) implements FetchResult {
+        public DeviceUnavailable {
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String describe() {
+            return "cannot open /dev/" + device + ": " + reason;
+        }
+    }
+
+    /**
      * The header claims more records than the fetcher reads (libnvme would try to allocate them).
      *
      * @param numrec the header's count, unsigned

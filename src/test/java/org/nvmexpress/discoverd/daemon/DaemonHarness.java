@@ -38,6 +38,7 @@ final class DaemonHarness {
     final TestLoop test;
     final HostTree host;
     final RecordingUnitManager units = new RecordingUnitManager();
+    final ScriptedFabric fabric = new ScriptedFabric();
     final RecordingNotifier notifier;
     final OffLoop.FakeHostResolver resolver;
     final Daemon daemon;
@@ -62,7 +63,7 @@ final class DaemonHarness {
                 OffLoop.owners(loop, OwnerStore.of(new Registry(root))),
                 OffLoop.exclusions(loop, ExclusionSource.of(new ExclusionLists(root))),
                 new ControllerSettler(sysfs, duration -> { }, 1, Duration.ZERO), root,
-                new Identity(new ConnectionIdentityMatcher(hostnqn)), resolver, random);
+                new Identity(new ConnectionIdentityMatcher(hostnqn)), resolver, fabric, fabric, random);
         this.daemon = new Daemon(wiring, List.of(new Shutdown.Adapter("unit manager", units)),
                 new Shutdown(this::awaitClosed));
         test.handler(daemon::handle);

@@ -74,6 +74,24 @@ public record Params(List<Param> entries) {
         return entries.isEmpty();
     }
 
+    /** The DC connection policy ({@code persistent}); AUTO when unset or reset. */
+    public Persistence persistence() {
+        return get(FabricsKey.PERSISTENT).flatMap(Persistence::parse).orElse(Persistence.AUTO);
+    }
+
+    /**
+     * Whether these parameters give a connection TLS: {@code tls} on, or a PSK named for it
+     * ({@code tls-key}, {@code tls-key-identity}, or a {@code keyring} to find one in). What an
+     * entry that requires a secure channel needs before the daemon connects it.
+     */
+    public boolean configuresTls() {
+        if (get(FabricsKey.TLS).flatMap(ValueSyntax::parseBool).orElse(false)) {
+            return true;
+        }
+        return List.of(FabricsKey.TLS_KEY, FabricsKey.TLS_KEY_IDENTITY, FabricsKey.KEYRING).stream()
+                .anyMatch(key -> get(key).filter(v -> !v.isEmpty()).isPresent());
+    }
+
     @Override
     public String toString() {
         return entries.toString();

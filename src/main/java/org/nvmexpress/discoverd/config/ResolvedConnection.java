@@ -77,7 +77,7 @@ public record ResolvedConnection(String file, int line, Role role, String transp
 
     /** The DC connection policy ({@code persistent}); AUTO when unset or reset. */
     public Persistence persistence() {
-        return params.get(FabricsKey.PERSISTENT).flatMap(Persistence::parse).orElse(Persistence.AUTO);
+        return params.persistence();
     }
 
     private boolean isIpTransport() {

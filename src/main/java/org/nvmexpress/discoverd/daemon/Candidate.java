@@ -58,6 +58,21 @@ public record Candidate(UnitRequest request, List<Source> sources) {
                 .map(a -> tid.toBuilder().hostnqn(a.substring(HOSTNQN_OPTION.length())).build()).orElse(tid);
     }
 
+    /** This candidate, named by {@code more} sources as well (after its own). */
+    public Candidate withMoreSources(List<Source> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Source> all = new java.util.ArrayList<>(sources);
+        all.addAll(more);
+        return new Candidate(request, all);
+    }
+
+    /** True when a configuration file or a boot table names it: retried for ever, never given up. */
+    public boolean isStatic() {
+        return sources.stream().anyMatch(Source::isStatic);
+    }
+
     /** True when a boot table names it: exempt from the exclusion lists, registry owner {@code nbft}. */
     public boolean isBoot() {
         return sources.stream().anyMatch(Source.Boot.class::isInstance);

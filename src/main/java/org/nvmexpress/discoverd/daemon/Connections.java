@@ -25,6 +25,17 @@ import org.slf4j.event.Level;
 final class Connections {
     private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
 
+    /** Who may give a failing controller up instead of arming its next attempt. */
+    interface GiveUp {
+        /** Never: every controller is retried for ever. */
+        GiveUp NEVER = (controller, failingFor) -> false;
+
+        /** True when {@code controller}, failing for {@code failingFor}, was given up just now. */
+        boolean givesUp(TrackedController controller, Duration failingFor);
+    }
+
+    private GiveUp giveUp = GiveUp.NEVER;
+
     private final EventLoop loop;
     private final ControllerTracker tracker;
     private final UnitManager units;
@@ -41,6 +52,11 @@ final class Connections {
         this.retry = Objects.requireNonNull(retry, "retry");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.owners = Objects.requireNonNull(owners, "owners");
+    }
+
+    /** The give-up policy; set once, when the daemon is built. */
+    void giveUpWith(GiveUp value) {
+        giveUp = Objects.requireNonNull(value, "value");
     }
 
     /**
@@ -174,6 +190,13 @@ final class Connections {
         if (controller.nextAttempt != null) {
             return;
         }
+        if (!controller.failing) {
+            controller.failing = true;
+            controller.failingSinceNanos = loop.nowNanos();
+        }
+        if (giveUp.givesUp(controller, Duration.ofNanos(loop.nowNanos() - controller.failingSinceNanos))) {
+            return;
+        }
         controller.failures++;
         Duration delay = retry.delayAfter(controller.failures);
         controller.nextAttempt = loop.schedule(delay, new Due.Attempt(controller.unit()));
@@ -199,6 +222,7 @@ final class Connections {
 
     private void markConnected(TrackedController controller) {
         controller.pending = TrackedController.Pending.NONE;
+        controller.failing = false;
         controller.connectedAtNanos = loop.nowNanos();
         tracker.setState(controller, ControllerState.CONNECTED);
     }
@@ -215,7 +239,7 @@ final class Connections {
         return "from " + candidate.sources().stream().map(Source::describe).collect(Collectors.joining(", "));
     }
 
-    private static String seconds(Duration delay) {
+    static String seconds(Duration delay) {
         return String.format(java.util.Locale.ROOT, "%.1f s", delay.toMillis() / 1000.0);
     }
 }

@@ -21,7 +21,17 @@ enum ControllerState {
     /** Its live controller belongs to another orchestrator; handed off until the next reload. */
     FOREIGN_OWNED("foreign-owned"),
     /** The unit manager refused it (bad configuration); waits for a reload. */
-    REFUSED("refused");
+    REFUSED("refused"),
+    /**
+     * A discovery controller whose log page was read and whose connection is not held (EPCSD
+     * policy): disconnected until its next poll, which is armed.
+     */
+    PARKED("parked"),
+    /**
+     * A discovered discovery controller that kept failing for the give-up time: not retried until
+     * a reload or the FC transport announces it again.
+     */
+    GIVEN_UP("given-up");
 
     private final String label;
 
@@ -36,6 +46,6 @@ enum ControllerState {
 
     /** True for the states a reload plans afresh: nothing is under way and no retry is armed. */
     boolean replannedOnReload() {
-        return this == WAITING || this == EXCLUDED || this == FOREIGN_OWNED || this == REFUSED;
+        return this == WAITING || this == EXCLUDED || this == FOREIGN_OWNED || this == REFUSED || this == GIVEN_UP;
     }
 }

@@ -23,10 +23,40 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * name, by device name once linked, and by subsystem NQN for "which tracked controller does this
  * new device realise?". Keeps the count per state, so the status line is O(1).
  *
+ * <p>One {@link Listener} hears of every change of state or device, so discovery can follow its
+ * discovery controllers without a hook in each place that connects or loses one.
+ *
  * <p>Loop-confined: every method asserts it runs on the loop.
  */
 final class ControllerTracker {
+    /** Told, on the loop and after the change, when a tracked controller changes. */
+    interface Listener {
+        /** Its state was set (to a new value or the same), or it was linked to a device. */
+        void changed(TrackedController controller);
+
+        /** It lost its device: removed, or the name now belongs to another controller. */
+        void deviceLost(TrackedController controller);
+
+        /** It is no longer tracked. */
+        void forgotten(TrackedController controller);
+    }
+
+    private static final Listener NOBODY = new Listener() {
+        @Override
+        public void changed(TrackedController controller) {
+        }
+
+        @Override
+        public void deviceLost(TrackedController controller) {
+        }
+
+        @Override
+        public void forgotten(TrackedController controller) {
+        }
+    };
+
     private final EventLoop loop;
+    private Listener listener = NOBODY;
     private final Map<UnitName, TrackedController> byUnit = new LinkedHashMap<>();
     private final Map<DeviceName, TrackedController> byDevice = new HashMap<>();
     private final Map<String, Set<UnitName>> byNqn = new HashMap<>();
@@ -34,6 +64,11 @@ final class ControllerTracker {
 
     ControllerTracker(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
+    }
+
+    /** The one listener; set once, when the daemon is built. */
+    void listen(Listener value) {
+        listener = Objects.requireNonNull(value, "value");
     }
 
     /** Starts following {@code candidate} in {@code state}; the unit must not be tracked yet. */
@@ -59,6 +94,7 @@ final class ControllerTracker {
             }
             counts.merge(controller.state(), -1, Integer::sum);
             controller.cancelNextAttempt();
+            listener.forgotten(controller);
         }
     }
 
@@ -95,6 +131,7 @@ final class ControllerTracker {
             counts.merge(state, 1, Integer::sum);
             controller.setState(state);
         }
+        listener.changed(controller);
     }
 
     /**
@@ -107,8 +144,10 @@ final class ControllerTracker {
         controller.device().ifPresent(old -> byDevice.remove(old, controller));
         TrackedController previous = byDevice.put(device, controller);
         controller.setDevice(device);
+        listener.changed(controller);
         if (previous != null && previous != controller) {
             previous.setDevice(null);
+            listener.deviceLost(previous);
             return Optional.of(previous);
         }
         return Optional.empty();
@@ -120,6 +159,7 @@ final class ControllerTracker {
         TrackedController controller = byDevice.remove(device);
         if (controller != null) {
             controller.setDevice(null);
+            listener.deviceLost(controller);
         }
         return Optional.ofNullable(controller);
     }

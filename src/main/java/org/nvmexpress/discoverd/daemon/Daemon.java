@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;
 import org.nvmexpress.discoverd.kernel.sysfs.ControllerSettler;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,8 @@ public final class Daemon {
     private final UnitOutcomes unitOutcomes;
     private final Attempts attempts;
     private final DeviceEvents devices;
+    private final Discovery discovery;
+    private final FcDiscovery fc;
     private final Passes passes;
     private final StatusReporter status;
 
@@ -50,7 +53,12 @@ public final class Daemon {
                 wiring.exclusions());
         this.devices = new DeviceEvents(loop, tracker, live, connections, attempts, wiring.workers(), wiring.settler(),
                 wiring.root(), wiring.identity(), wiring.survey());
-        this.passes = new Passes(loop, wiring, tracker, connections, attempts, devices, live, status, retry);
+        this.discovery = new Discovery(loop, tracker, connections, attempts, wiring.units(), wiring.workers(),
+                wiring.logs(), retry);
+        tracker.listen(discovery);
+        connections.giveUpWith(discovery);
+        this.fc = new FcDiscovery(loop, wiring.workers(), wiring.kickstart(), discovery);
+        this.passes = new Passes(loop, wiring, tracker, connections, attempts, devices, live, status, retry, discovery, fc);
     }
 
     /** The daemon of {@code ports} on {@code loop}, its blocking work on a small pool of workers. */
@@ -123,7 +131,7 @@ public final class Daemon {
         if (event instanceof LoopEvent.FromUnits units) {
             unitOutcomes.on(units.event());
         } else if (event instanceof LoopEvent.FromKernel kernel) {
-            devices.on(kernel.event());
+            kernel(kernel.event());
         } else if (event instanceof WorkDone done) {
             workDone(done);
         } else if (event instanceof Due due) {
@@ -135,6 +143,16 @@ public final class Daemon {
             return;
         }
         status.update(statusOf(tracker, passes.unresolved()));
+    }
+
+    private void kernel(KernelEvent event) {
+        if (event instanceof KernelEvent.DiscoveryLogChanged changed) {
+            discovery.on(changed);
+        } else if (event instanceof KernelEvent.FcDiscovery announced) {
+            fc.announced(announced);
+        } else {
+            devices.on(event);
+        }
     }
 
     private void workDone(WorkDone done) {
@@ -152,6 +170,10 @@ public final class Daemon {
             passes.inputsRead(read);
         } else if (done instanceof WorkDone.Planned planned) {
             passes.planned(planned);
+        } else if (done instanceof WorkDone.LogFetched fetched) {
+            discovery.fetches.fetched(fetched);
+        } else if (done instanceof WorkDone.Kickstarted kickstarted) {
+            fc.kickstarted(kickstarted);
         }
     }
 
@@ -169,6 +191,10 @@ public final class Daemon {
             passes.surveyDue();
         } else if (due instanceof Due.Audit) {
             passes.auditDue();
+        } else if (due instanceof Due.Fetch fetch) {
+            discovery.fetches.due(fetch.unit());
+        } else if (due instanceof Due.Kickstart) {
+            fc.due();
         }
     }
 

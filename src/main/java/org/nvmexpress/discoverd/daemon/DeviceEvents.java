@@ -88,7 +88,7 @@ final class DeviceEvents {
                     lost.overflows() == 1 ? "" : "s");
             rescan();
         } else {
-            LOG.debug("{}: not acted on yet", event); // log page changes and FC discovery: discovery comes later
+            throw new IllegalArgumentException("not a device event: " + event); // the daemon routes discovery's elsewhere
         }
     }
 
@@ -160,7 +160,7 @@ final class DeviceEvents {
         tracker.link(c, device).ifPresent(this::lostDevice);
         log.log(Level.INFO, c, "appeared");
         if (c.state() == ControllerState.EXCLUDED || c.state() == ControllerState.FOREIGN_OWNED
-                || c.state() == ControllerState.REFUSED) {
+                || c.state() == ControllerState.REFUSED || c.state() == ControllerState.GIVEN_UP) {
             return; // not ours to manage; the device is only noted
         }
         if (c.pending == TrackedController.Pending.REQUEST) {
@@ -194,8 +194,12 @@ final class DeviceEvents {
     /** A tracked controller lost its device: reconnect it, now or after a backoff, or let it go. */
     private void lostDevice(TrackedController c) {
         switch (c.state()) {
-            case EXCLUDED, FOREIGN_OWNED, REFUSED -> {
+            case EXCLUDED, FOREIGN_OWNED, REFUSED, GIVEN_UP -> {
                 log.log(Level.INFO, c, "removed; " + c.state().label() + ", so not reconnecting");
+                return;
+            }
+            case PARKED -> {
+                log.log(Level.DEBUG, c, "removed; parked, reconnected at its next poll");
                 return;
             }
             default -> {

@@ -35,4 +35,15 @@ sealed interface Due extends LoopEvent {
     /** A failed host survey is tried again. */
     record Survey() implements Due {
     }
+
+    /** A discovery controller's failed log page fetch is tried again. */
+    record Fetch(UnitName unit) implements Due {
+        public Fetch {
+            Objects.requireNonNull(unit, "unit");
+        }
+    }
+
+    /** The periodic FC kickstart ({@code fc-kickstart-interval-minutes}). */
+    record Kickstart() implements Due {
+    }
 }

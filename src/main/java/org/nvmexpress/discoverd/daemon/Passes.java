@@ -40,6 +40,8 @@ final class Passes implements HostNames.Listener {
     private final DeviceEvents devices;
     private final LiveView live;
     private final StatusReporter status;
+    private final Discovery discovery;
+    private final FcDiscovery fc;
     private final HostNames names;
     private final ControllerLog log = new ControllerLog(LOG);
     private DaemonInputs inputs;
@@ -51,7 +53,8 @@ final class Passes implements HostNames.Listener {
     private int surveyFailures;
 
     Passes(EventLoop loop, Wiring ports, ControllerTracker tracker, Connections connections, Attempts attempts,
-            DeviceEvents devices, LiveView live, StatusReporter status, RetryPolicy retry) {
+            DeviceEvents devices, LiveView live, StatusReporter status, RetryPolicy retry, Discovery discovery,
+            FcDiscovery fc) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
@@ -61,6 +64,8 @@ final class Passes implements HostNames.Listener {
         this.live = Objects.requireNonNull(live, "live");
         this.status = Objects.requireNonNull(status, "status");
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.discovery = Objects.requireNonNull(discovery, "discovery");
+        this.fc = Objects.requireNonNull(fc, "fc");
         this.names = new HostNames(loop, ports.workers(), ports.resolver(), retry, this);
     }
 
@@ -152,6 +157,10 @@ final class Passes implements HostNames.Listener {
         WorkDone.Plan plan = ((Outcome.Success<WorkDone.Plan>) result.outcome()).value();
         live.replaceAll(plan.host().live(), devices.touched());
         attempts.passRead(plan.exclusions());
+        discovery.rebase(desired, inputs);
+        if (ready) {
+            discovery.reviveGivenUp();
+        }
         dropUndesired();
         for (Decision decision : plan.decisions()) {
             Connections.candidateOf(decision).flatMap(c -> tracker.get(c.unit()))
@@ -183,15 +192,16 @@ final class Passes implements HostNames.Listener {
         plan();
     }
 
-    /** Controllers the new desired set no longer has: not tracked any more; their units stay. */
+    /**
+     * Controllers neither the new desired set nor discovery wants any more: not tracked any more;
+     * their units stay.
+     */
     private void dropUndesired() {
         for (TrackedController c : tracker.all()) {
-            if (desired.get(c.unit()).isEmpty()) {
+            discovery.effective(c.unit()).ifPresentOrElse(c::replaceCandidate, () -> {
                 log.log(Level.INFO, c, "no longer desired; its unit and connection stay as they are");
                 tracker.forget(c);
-            } else {
-                desired.get(c.unit()).ifPresent(c::replaceCandidate);
-            }
+            });
         }
     }
 
@@ -199,6 +209,9 @@ final class Passes implements HostNames.Listener {
         running = false;
         if (!ready) {
             armAudit();
+            fc.start(inputs.daemon());
+        } else {
+            fc.reconfigure(inputs.daemon());
         }
         int unresolved = desired.unresolved().size();
         status.update(Daemon.statusOf(tracker, unresolved));
@@ -234,6 +247,7 @@ final class Passes implements HostNames.Listener {
             return; // the pass under way builds with it
         }
         desired = build();
+        discovery.rebase(desired, inputs);
         for (Candidate candidate : desired.inOrder()) {
             if (!tracker.contains(candidate.unit())) {
                 attempts.attempt(connections.trackOrUpdate(candidate));

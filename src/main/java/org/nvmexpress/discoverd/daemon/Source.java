@@ -1,16 +1,30 @@
 package org.nvmexpress.discoverd.daemon;
 
 import java.util.Objects;
+import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
  * Why the daemon wants a controller: one place that names it. A controller remembers every one of
  * its sources and stops being desired when its last source goes (a reload drops a file's line, a
- * new NBFT no longer lists it). The next issue adds discovery log pages and FC kickstart here.
+ * new NBFT no longer lists it, a discovery controller's fresh log page leaves it out).
+ *
+ * <p>{@link Configured} and {@link Boot} are <em>static</em>: they come from files the administrator
+ * or the firmware wrote, and such a controller is retried for ever. {@link Listed} and
+ * {@link FcAnnounced} are <em>discovered</em>: a discovery controller listed it, or the FC
+ * transport announced it.
  */
 public sealed interface Source {
 
-    /** How {@code --dry-run} and the log name the source: {@code FILE:LINE} or {@code nbft:TABLE:DESCRIPTOR}. */
+    /**
+     * How {@code --dry-run} and the log name the source: {@code FILE:LINE}, {@code nbft:TABLE:DESCRIPTOR},
+     * {@code dlp:UNIT:entry N} or {@code fc:HOST-TRADDR}.
+     */
     String describe();
+
+    /** True for the sources read from files: the configuration and the boot tables. */
+    default boolean isStatic() {
+        return false;
+    }
 
     /**
      * A {@code controller =} line of the fabrics configuration.
@@ -30,6 +44,11 @@ public sealed interface Source {
         public String describe() {
             return file + ":" + line;
         }
+
+        @Override
+        public boolean isStatic() {
+            return true;
+        }
     }
 
     /**
@@ -47,6 +66,45 @@ public sealed interface Source {
         @Override
         public String describe() {
             return "nbft:" + table + ":" + descriptor;
+        }
+
+        @Override
+        public boolean isStatic() {
+            return true;
+        }
+    }
+
+    /**
+     * An entry of a discovery controller's last good log page: an I/O controller it lists, or a
+     * discovery controller it refers to.
+     *
+     * @param dc    the unit of the discovery controller whose page lists it
+     * @param entry the entry's 0-based index in that page
+     */
+    record Listed(UnitName dc, int entry) implements Source {
+        public Listed {
+            Objects.requireNonNull(dc, "dc");
+            if (entry < 0) {
+                throw new IllegalArgumentException("entry out of range: " + entry);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "dlp:" + dc.value() + ":entry " + entry;
+        }
+    }
+
+    /**
+     * A discovery controller the FC transport announced ({@code FC_EVENT=nvmediscovery}, after a
+     * kickstart).
+     *
+     * @param hostTraddr the local port it was seen from ({@code nn-0x…:pn-0x…}), or {@code null}
+     */
+    record FcAnnounced(String hostTraddr) implements Source {
+        @Override
+        public String describe() {
+            return "fc:" + (hostTraddr == null ? "kickstart" : hostTraddr);
         }
     }
 }

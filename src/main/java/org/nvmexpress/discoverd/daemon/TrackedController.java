@@ -31,6 +31,10 @@ final class TrackedController {
     Pending pending = Pending.NONE;
     /** Numbers each gate check, so a result that arrives after the controller moved on is ignored. */
     long checkSeq;
+    /** True from its first failed attempt until it is connected again. */
+    boolean failing;
+    /** Loop clock of the first failed attempt since it was last connected; meaningful while {@link #failing}. */
+    long failingSinceNanos;
     /** Loop clock when the unit's job last ended well; meaningful while connected. */
     long connectedAtNanos;
     /**

@@ -3,6 +3,8 @@ package org.nvmexpress.discoverd.daemon;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.nvmexpress.discoverd.dlp.FetchResult;
+import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
 import org.nvmexpress.discoverd.kernel.sysfs.SettledController;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.UnitName;
@@ -105,6 +107,29 @@ sealed interface WorkDone extends LoopEvent {
             Objects.requireNonNull(unit, "unit");
             Objects.requireNonNull(device, "device");
             Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * A discovery controller's log page was fetched ({@link LogFetches}), or not.
+     *
+     * @param unit   the DC's unit
+     * @param device the device it was read through
+     * @param seq    the fetch's number, to drop a result the DC no longer waits for
+     */
+    record LogFetched(UnitName unit, DeviceName device, long seq, Outcome<FetchResult> outcome) implements WorkDone {
+        public LogFetched {
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** An FC kickstart was written, or not ({@link FcDiscovery}). */
+    record Kickstarted(String why, Outcome<FcKickstart.Outcome> outcome) implements WorkDone {
+        public Kickstarted {
+            Objects.requireNonNull(why, "why");
             Objects.requireNonNull(outcome, "outcome");
         }
     }

@@ -27,7 +27,7 @@ public record DlpProblem(String where, long offset, String message) {
     }
 
     /** A problem with entry {@code index}, which starts at byte {@code offset} of the page. */
-    static DlpProblem entry(int index, long offset, String message) {
+    public static DlpProblem entry(int index, long offset, String message) {
         return new DlpProblem("entry " + index, offset, message);
     }
 

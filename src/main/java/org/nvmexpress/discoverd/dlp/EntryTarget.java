@@ -69,8 +69,6 @@ public sealed interface EntryTarget {
 
     /** Why an entry is not connected. */
     enum Reason {
-        /** EFLAGS.DUPRETINFO: another entry gives the same information (normal, not a fault). */
-        DUPLICATE,
         /** A {@code trtype} that is not rdma, fc, tcp or loop. */
         UNKNOWN_TRANSPORT,
         /** A {@code subtype} that is not referral, nvme or current. */

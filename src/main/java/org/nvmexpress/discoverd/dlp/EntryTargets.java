@@ -6,12 +6,13 @@ import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.TransportId;
 
 /**
- * The rule from an entry to a controller (reference §5.5): entries with DUPRETINFO are skipped; the
- * TID is the entry's transport, traddr, trsvcid (the role's default when empty: tcp 8009 for a DC,
+ * The rule from an entry to a controller (reference §5.5): the TID is the entry's transport, traddr, trsvcid (the role's default when empty: tcp 8009 for a DC,
  * 4420 for an IOC, rdma 4420, fc none) and subnqn, with host-traddr, host-iface and hostnqn inherited
  * from the DC, and no hostid. A failure is returned, never thrown.
  *
- * <p>Deliberate differences from the C daemon: an unknown transport or subtype is rejected (upstream
+ * <p>Deliberate differences from the C daemon: an entry with DUPRETINFO is connectable like any
+ * other (upstream's newer {@code test-dlp.c}: skipping such entries parked a controller that
+ * supports persistent connections); whoever collects the entries collapses duplicates by TID. An unknown transport or subtype is rejected (upstream
  * connects transport {@code unrecognized} forever, §15 item 29); the self entry (subtype 3) gets a
  * DC's default port like a referral (upstream builds it as an IOC, but only reads its EPCSD bit);
  * strings that would corrupt the TID's {@code key=value;...} forms, and an empty subnqn, are rejected.
@@ -24,10 +25,6 @@ public final class EntryTargets {
     public static EntryTarget of(DiscoveryLogEntry entry, DcContext dc) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(dc, "dc");
-        if (entry.eflags().duplicateReturnInformation()) {
-            return reject(entry, EntryTarget.Reason.DUPLICATE, "duplicate returned information (eflags 0x"
-                    + Integer.toHexString(entry.eflags().value()) + "): skipped");
-        }
         TransportType transport = entry.transportType();
         if (transport == TransportType.UNRECOGNIZED) {
             return reject(entry, EntryTarget.Reason.UNKNOWN_TRANSPORT, "transport type " + entry.trtype()

@@ -113,11 +113,12 @@ final class EntryTargetsTest {
     }
 
     @Test
-    void duplicateReturnedInformationIsSkipped() {
-        EntryTarget.Rejected r = rejected(DlpWriter.tcp("192.168.1.20", "4420", NQN).eflags(0x3));
+    void duplicateReturnedInformationDoesNotGateTheEntry() {
+        EntryTarget.Connectable c = connectable(DlpWriter.tcp("192.168.1.20", "4420", NQN).eflags(0x3));
 
-        assertThat(r.reason()).isEqualTo(EntryTarget.Reason.DUPLICATE);
-        assertThat(r.problem()).hasToString("entry 1 at offset 2048: duplicate returned information (eflags 0x3): skipped");
+        assertThat(c.entry().eflags().duplicateReturnInformation()).isTrue();
+        assertThat(c.epcsd()).isTrue();
+        assertThat(c.tid().traddr()).isEqualTo("192.168.1.20");
     }
 
     @Test

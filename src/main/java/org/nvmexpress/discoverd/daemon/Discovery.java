@@ -1,0 +1,286 @@
+package org.nvmexpress.discoverd.daemon;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.nvmexpress.discoverd.config.DaemonConfig;
+import org.nvmexpress.discoverd.config.FabricsConfig;
+import org.nvmexpress.discoverd.config.Persistence;
+import org.nvmexpress.discoverd.config.ResolvedConnection;
+import org.nvmexpress.discoverd.dlp.DiscoveryLogSource;
+import org.nvmexpress.discoverd.dlp.FetchResult;
+import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
+import org.nvmexpress.discoverd.systemd.UnitManager;
+import org.nvmexpress.discoverd.tid.Role;
+import org.nvmexpress.discoverd.tid.UnitName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * The discovered part of the desired set (reference §2.4-§2.7, §15 items 12-15, 29-30): what the
+ * discovery controllers list, kept per DC as its last good {@link Listing}, walked from the DCs
+ * desired for a reason of their own ({@link DiscoveryGraph}), and put on the same tracker, gate and
+ * retry machinery as everything else.
+ *
+ * <ul>
+ * <li>A DC of ours that is connected has its page read ({@link LogFetches}); so has one that sends
+ *     a change notice or a rediscover. A DC another orchestrator owns is never connected by us, so
+ *     never read (the C daemon walks every DC that appears, §15 item 12).</li>
+ * <li>A good page replaces that DC's listing: what it newly lists is tracked and goes through the
+ *     gate; what no reachable DC lists any more stops being desired — not disconnected (the daemon
+ *     is connect-only), only not reconnected when it drops.</li>
+ * <li>A discovered DC (a referral, an FC announcement) is desired from the moment it is seen,
+ *     retried, and given up after {@code dc-giveup-timeout}; configured and boot DCs never.</li>
+ * <li>After each good page the EPCSD policy ({@link Parking}) decides whether the connection is
+ *     held.</li>
+ * </ul>
+ *
+ * <p>Loop-confined.
+ */
+final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Connections.GiveUp {
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
+
+    private final EventLoop loop;
+    private final ControllerTracker tracker;
+    private final Connections connections;
+    private final Attempts attempts;
+    private final Parking parking;
+    private final ControllerLog log = new ControllerLog(LOG);
+    final LogFetches fetches;
+    private DesiredSet staticSet = DesiredSet.EMPTY;
+    private FabricsConfig fabrics = FabricsConfig.EMPTY;
+    private DaemonConfig daemon = DaemonConfig.DEFAULTS;
+    private List<DiscoveryGraph.Root> staticRoots = List.of();
+    /** The {@code persistent} policy of each static DC: its own connection's, or the main file's for a boot DC. */
+    private Map<UnitName, Persistence> staticPolicies = Map.of();
+    /** The DCs the FC transport announced: roots, with the candidate each was announced as. */
+    private final Map<UnitName, Candidate> announced = new LinkedHashMap<>();
+    private final Map<UnitName, Listing> listings = new HashMap<>();
+    private DiscoveryGraph.Walk walk = DiscoveryGraph.Walk.NONE;
+    /** The discovered candidates as last applied: what the tracker follows for discovery's sake. */
+    private Map<UnitName, Candidate> discovered = Map.of();
+    private Runnable fcControllerLost = () -> { };
+
+    Discovery(EventLoop loop, ControllerTracker tracker, Connections connections, Attempts attempts, UnitManager units,
+            Workers workers, DiscoveryLogSource source, RetryPolicy retry) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
+        this.parking = new Parking(loop, tracker, units);
+        this.fetches = new LogFetches(loop, tracker, workers, source, retry, this);
+    }
+
+    /** What to do when an FC controller of ours loses its connection ({@link FcDiscovery}). */
+    void onFcControllerLost(Runnable action) {
+        fcControllerLost = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * A new static desired set (a pass, a host name resolved): the roots follow it, and the listings
+     * of DCs no longer reachable are dropped (a DC removed from the configuration takes what it
+     * listed along).
+     */
+    void rebase(DesiredSet desired, DaemonInputs inputs) {
+        assert loop.inLoop();
+        staticSet = Objects.requireNonNull(desired, "desired");
+        fabrics = inputs.fabrics();
+        daemon = inputs.daemon();
+        staticRoots = staticRoots(desired, fabrics);
+        Map<UnitName, Persistence> policies = new HashMap<>();
+        staticRoots.forEach(r -> policies.put(r.unit(), r.origin().scope() != null ? r.origin().scope().persistence()
+                : fabrics.topDcParams().persistence()));
+        staticPolicies = policies;
+        recompute();
+    }
+
+    /** A reload: the discovered DCs that were given up are tried again, their give-up time afresh. */
+    void reviveGivenUp() {
+        assert loop.inLoop();
+        for (TrackedController c : tracker.all()) {
+            if (c.state() == ControllerState.GIVEN_UP) {
+                c.failing = false;
+                attempts.attempt(c);
+            }
+        }
+    }
+
+    /** The candidate {@code unit} is desired as now: its static one with what lists it, or the discovered one. */
+    Optional<Candidate> effective(UnitName unit) {
+        assert loop.inLoop();
+        Optional<Candidate> fixed = staticSet.get(unit);
+        Candidate found = discovered.get(unit);
+        if (fixed.isPresent()) {
+            return Optional.of(found == null ? fixed.get() : fixed.get().withMoreSources(found.sources()));
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The fabrics configuration in force: the scopes of what is discovered. */
+    FabricsConfig fabrics() {
+        return fabrics;
+    }
+
+    /** A change notice or a rediscover from a device. */
+    void on(KernelEvent.DiscoveryLogChanged event) {
+        assert loop.inLoop();
+        Optional<TrackedController> dc = tracker.byDevice(event.device())
+                .filter(c -> c.candidate().role() == Role.DC && c.state() == ControllerState.CONNECTED);
+        if (dc.isEmpty()) {
+            LOG.debug("{}: {}; not a connected discovery controller of ours, not read", event.device(), event.trigger());
+            return;
+        }
+        log.log(Level.DEBUG, dc.get(), "its discovery log changed (" + event.trigger() + "); reading it again");
+        fetches.changed(dc.get());
+    }
+
+    /** The FC transport announced a DC: desired from now on, a root of the walk. */
+    void announced(Candidate dc) {
+        assert loop.inLoop();
+        announced.put(dc.unit(), dc);
+        tracker.get(dc.unit()).filter(c -> c.state() == ControllerState.GIVEN_UP).ifPresent(c -> {
+            c.failing = false;
+            attempts.attempt(c);
+        });
+        recompute();
+    }
+
+    @Override
+    public void fetched(TrackedController dc, FetchResult.Fetched page) {
+        ListingBuilder.Origin origin = walk.origins().get(dc.unit());
+        if (origin == null) {
+            log.log(Level.DEBUG, dc, "discovery log read, but it is no longer reached by any walk; dropped");
+            return;
+        }
+        Listing listing = ListingBuilder.build(dc.candidate(), origin, page.page(), fabrics);
+        Listing before = listings.put(dc.unit(), listing);
+        reportListing(dc, before, listing);
+        recompute();
+        tracker.get(dc.unit()).filter(c -> c.state() == ControllerState.CONNECTED)
+                .ifPresent(c -> parking.afterRead(c, persistenceOf(c.unit()), listing.selfEpcsd(),
+                        Optional.ofNullable(walk.referralEpcsd().get(c.unit())), daemon.epcsdPollInterval()));
+    }
+
+    private void reportListing(TrackedController dc, Listing before, Listing now) {
+        boolean sameSkips = before != null && before.skipped().equals(now.skipped());
+        boolean sameUnits = before != null && before.listed().stream().map(l -> l.candidate().unit()).toList()
+                .equals(now.listed().stream().map(l -> l.candidate().unit()).toList());
+        log.log(sameUnits && sameSkips ? Level.DEBUG : Level.INFO, dc, "discovery log: " + now.summary());
+        if (!sameSkips) {
+            now.skipped().forEach(why -> log.log(Level.WARN, dc, "discovery log " + why));
+            if (now.moreSkipped() > 0) {
+                log.log(Level.WARN, dc, "discovery log: " + now.moreSkipped() + " more entries skipped");
+            }
+        }
+    }
+
+    @Override
+    public boolean givesUp(TrackedController c, Duration failingFor) {
+        if (c.candidate().role() != Role.DC || c.candidate().isStatic() || !daemon.dcGiveupTimeout().reachedAfter(failingFor)) {
+            return false;
+        }
+        tracker.setState(c, ControllerState.GIVEN_UP);
+        log.log(Level.WARN, c, "giving up after failing for " + failingFor.toSeconds() + " s (dc-giveup-timeout); "
+                + "not retried until the FC transport announces it again or a reload");
+        if (listings.remove(c.unit()) != null) {
+            recompute();
+        }
+        return true;
+    }
+
+    @Override
+    public void changed(TrackedController c) {
+        if (c.candidate().role() == Role.DC && c.state() == ControllerState.CONNECTED && c.device().isPresent()
+                && c.pending == TrackedController.Pending.NONE) {
+            fetches.connected(c);
+        }
+    }
+
+    @Override
+    public void deviceLost(TrackedController c) {
+        if (c.candidate().role() == Role.DC) {
+            fetches.disconnected(c.unit());
+        }
+        if ("fc".equals(c.candidate().tid().transport()) && c.state() != ControllerState.PARKED) {
+            fcControllerLost.run();
+        }
+    }
+
+    @Override
+    public void forgotten(TrackedController c) {
+        fetches.forget(c.unit());
+    }
+
+    /** The connected FC discovery controllers of ours: what an FC controller's loss reads again. */
+    List<TrackedController> connectedFcDcs() {
+        List<TrackedController> out = new ArrayList<>();
+        for (TrackedController c : tracker.all()) {
+            if (c.candidate().role() == Role.DC && "fc".equals(c.candidate().tid().transport())
+                    && c.state() == ControllerState.CONNECTED && c.device().isPresent()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Walks again and brings the tracker in line with what is discovered now. */
+    private void recompute() {
+        List<DiscoveryGraph.Root> roots = new ArrayList<>(staticRoots);
+        announced.keySet().forEach(unit -> roots.add(new DiscoveryGraph.Root(unit, ListingBuilder.Origin.TOP)));
+        walk = DiscoveryGraph.walk(roots, listings);
+        listings.keySet().retainAll(walk.origins().keySet());
+        Map<UnitName, Candidate> now = new LinkedHashMap<>(announced);
+        walk.discovered().forEach((unit, c) -> now.merge(unit, c, (a, b) -> a.withMoreSources(b.sources())));
+        Map<UnitName, Candidate> before = discovered;
+        discovered = now;
+        for (Map.Entry<UnitName, Candidate> e : now.entrySet()) {
+            Candidate candidate = effective(e.getKey()).orElseThrow();
+            Optional<TrackedController> tracked = tracker.get(e.getKey());
+            if (tracked.isPresent()) {
+                tracked.get().replaceCandidate(candidate);
+            } else if (staticSet.get(e.getKey()).isEmpty()) {
+                attempts.attempt(connections.trackOrUpdate(candidate));
+            }
+        }
+        for (UnitName unit : before.keySet()) {
+            if (!now.containsKey(unit)) {
+                tracker.get(unit).ifPresent(c -> staticSet.get(unit).ifPresentOrElse(c::replaceCandidate, () -> {
+                    log.log(Level.INFO, c, "no longer listed by any discovery controller; its unit and connection"
+                            + " stay as they are");
+                    tracker.forget(c);
+                }));
+            }
+        }
+    }
+
+    /** The {@code persistent} policy of a DC: a static one's own, a referral's scope's, the main file's otherwise. */
+    private Persistence persistenceOf(UnitName unit) {
+        Persistence policy = staticPolicies.get(unit);
+        if (policy == null && !announced.containsKey(unit)) {
+            policy = walk.persistence().get(unit);
+        }
+        return policy != null ? policy : fabrics.topDcParams().persistence();
+    }
+
+    /** The static DCs, each with the scope of its configured connection (none for a boot DC). */
+    private static List<DiscoveryGraph.Root> staticRoots(DesiredSet desired, FabricsConfig fabrics) {
+        Map<String, ResolvedConnection> byLine = new HashMap<>();
+        fabrics.connections().forEach(c -> byLine.put(c.source(), c));
+        List<DiscoveryGraph.Root> roots = new ArrayList<>();
+        for (Candidate c : desired.inOrder()) {
+            if (c.role() != Role.DC) {
+                continue;
+            }
+            ResolvedConnection scope = c.sources().stream().filter(Source.Configured.class::isInstance)
+                    .map(s -> byLine.get(s.describe())).filter(Objects::nonNull).findFirst().orElse(null);
+            roots.add(new DiscoveryGraph.Root(c.unit(), new ListingBuilder.Origin(scope, 0)));
+        }
+        return roots;
+    }
+}

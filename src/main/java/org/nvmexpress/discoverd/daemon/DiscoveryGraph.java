@@ -1,0 +1,113 @@
+package org.nvmexpress.discoverd.daemon;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.nvmexpress.discoverd.config.Persistence;
+import org.nvmexpress.discoverd.tid.Role;
+import org.nvmexpress.discoverd.tid.UnitName;
+
+/**
+ * Which discovered controllers are desired now: whatever the listings of the discovery controllers
+ * reachable from the roots list (reference §2.4-§2.5, fixed). The roots are the DCs that are desired
+ * for a reason of their own: configured, in a boot table, announced by the FC transport. A walk
+ * from them, breadth first, over the referrals of each DC's last good {@link Listing}:
+ *
+ * <ul>
+ * <li>terminates on any referral graph, loops included: each DC is visited once;</li>
+ * <li>follows no referral deeper than {@link ListingBuilder#MAX_REFERRAL_DEPTH};</li>
+ * <li>forgets what only an unreachable DC lists: a DC that a fresh page of its referrer no
+ *     longer names takes its own listing, and what it lists, with it — two referral DCs that list
+ *     each other do not keep each other desired.</li>
+ * </ul>
+ *
+ * <p>Linear in the listings' entries. Pure.
+ */
+final class DiscoveryGraph {
+
+    private DiscoveryGraph() {
+    }
+
+    /**
+     * A DC desired for a reason of its own.
+     *
+     * @param unit   its unit
+     * @param origin its scope, depth 0
+     */
+    record Root(UnitName unit, ListingBuilder.Origin origin) {
+        Root {
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    /**
+     * What the walk found.
+     *
+     * @param discovered    every listed controller, in walk order, with every listing that names it
+     * @param origins       every DC reached (the roots included) with its scope and depth
+     * @param referralEpcsd for each referral DC, whether any referrer's entry for it has EPCSD set
+     * @param persistence   for each referral DC, the policy of the scope it is connected with
+     */
+    record Walk(Map<UnitName, Candidate> discovered, Map<UnitName, ListingBuilder.Origin> origins,
+            Map<UnitName, Boolean> referralEpcsd, Map<UnitName, Persistence> persistence) {
+        static final Walk NONE = new Walk(Map.of(), Map.of(), Map.of(), Map.of());
+
+        Walk {
+            discovered = Collections.unmodifiableMap(new LinkedHashMap<>(discovered));
+            origins = Map.copyOf(origins);
+            referralEpcsd = Map.copyOf(referralEpcsd);
+            persistence = Map.copyOf(persistence);
+        }
+    }
+
+    static Walk walk(List<Root> roots, Map<UnitName, Listing> listings) {
+        Map<UnitName, ListingBuilder.Origin> origins = new HashMap<>();
+        Deque<UnitName> queue = new ArrayDeque<>();
+        for (Root root : roots) {
+            if (origins.putIfAbsent(root.unit(), root.origin()) == null) {
+                queue.add(root.unit());
+            }
+        }
+        Map<UnitName, Candidate> first = new LinkedHashMap<>();
+        Map<UnitName, List<Source>> moreSources = new HashMap<>();
+        Map<UnitName, Boolean> epcsd = new HashMap<>();
+        Map<UnitName, Persistence> persistence = new HashMap<>();
+        while (!queue.isEmpty()) {
+            UnitName dc = queue.removeFirst();
+            Listing listing = listings.get(dc);
+            if (listing == null) {
+                continue; // not read yet, or never read well: it lists nothing
+            }
+            ListingBuilder.Origin origin = origins.get(dc);
+            for (Listing.Listed listed : listing.listed()) {
+                Candidate candidate = listed.candidate();
+                UnitName unit = candidate.unit();
+                Candidate known = first.putIfAbsent(unit, candidate);
+                if (known != null) {
+                    if (known.role() != candidate.role()) {
+                        continue; // one unit named in two roles: the first stands
+                    }
+                    moreSources.computeIfAbsent(unit, u -> new ArrayList<>()).addAll(candidate.sources());
+                }
+                if (candidate.role() == Role.DC) {
+                    epcsd.merge(unit, listed.epcsd(), Boolean::logicalOr);
+                    persistence.putIfAbsent(unit, listed.persistence());
+                    if (origin.depth() < ListingBuilder.MAX_REFERRAL_DEPTH && !origins.containsKey(unit)) {
+                        origins.put(unit, new ListingBuilder.Origin(origin.scope(), origin.depth() + 1));
+                        queue.add(unit);
+                    }
+                }
+            }
+        }
+        Map<UnitName, Candidate> discovered = new LinkedHashMap<>();
+        first.forEach((unit, c) -> discovered.put(unit, c.withMoreSources(moreSources.getOrDefault(unit, List.of()))));
+        return new Walk(discovered, origins, epcsd, persistence);
+    }
+}

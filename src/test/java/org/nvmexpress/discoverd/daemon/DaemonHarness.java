@@ -23,6 +23,8 @@ import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.systemd.RecordingNotifier;
 import org.nvmexpress.discoverd.systemd.UnitEvent;
+import org.nvmexpress.discoverd.tid.Role;
+import org.nvmexpress.discoverd.tid.TransportId;
 import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
@@ -143,6 +145,33 @@ final class DaemonHarness {
         connectedAs(device, traddr);
         added(device);
         jobDone(traddr, "done");
+    }
+
+    /** The kernel made {@code device} for {@code tid} in {@code role}, connected by its unit. */
+    void connectedAs(String device, TransportId tid, Role role) {
+        host.controller(device, tid.transport(), "traddr=" + tid.traddr() + (tid.trsvcid() == null ? ""
+                : ",trsvcid=" + tid.trsvcid()) + (tid.hostTraddr() == null ? "" : ",host_traddr=" + tid.hostTraddr()),
+                tid.nqn(), role == Role.DC ? "discovery" : "io");
+        host.stateUnit(device, tid.unitName(), Instant.parse("2026-01-01T00:00:00Z"));
+        host.owner(device, "discoverd");
+        host.registryWritten(device, Instant.parse("2025-12-31T23:59:59Z"));
+    }
+
+    /** The unit of {@code tid} connects: its device appears, its {@code add} uevent comes, its job ends well. */
+    void connects(String device, TransportId tid, Role role) {
+        connectedAs(device, tid, role);
+        added(device);
+        jobDone(tid.unitName(), "done");
+    }
+
+    void jobDone(UnitName unit, String result) {
+        post(new UnitEvent.JobDone(unit, result));
+    }
+
+    /** A discovery log change notice ({@code NVME_AEN=0x70f002}) from {@code device}. */
+    void logChanged(String device) {
+        kernel(new KernelEvent.DiscoveryLogChanged(new DeviceName(device), KernelEvent.Trigger.LOG_PAGE_CHANGED_NOTICE,
+                ++seqnum));
     }
 
     /** A call as {@link RecordingUnitManager#calls()} lists it: {@code start UNIT}. */

@@ -54,8 +54,7 @@ final class Parking {
             Optional<Boolean> referrerEpcsd, Duration poll) {
         assert loop.inLoop();
         if (holds(policy, selfEpcsd, referrerEpcsd)) {
-            log.log(Level.DEBUG, dc, "holding its connection (persistent = " + policy.configValue() + why(selfEpcsd,
-                    referrerEpcsd) + ")");
+            log.log(Level.DEBUG, dc, "holding its connection (" + why(policy, selfEpcsd, referrerEpcsd) + ")");
             return;
         }
         units.stop(dc.unit());
@@ -63,11 +62,18 @@ final class Parking {
         dc.nextAttempt = loop.schedule(poll, new Due.Attempt(dc.unit()));
         tracker.setState(dc, ControllerState.PARKED);
         log.log(parkedBefore.add(dc.unit()) ? Level.INFO : Level.DEBUG, dc, "discovery log read; not holding the"
-                + " connection (persistent = " + policy.configValue() + why(selfEpcsd, referrerEpcsd)
-                + "): disconnecting, reading it again in " + poll.toMinutes() + " min");
+                + " connection (" + why(policy, selfEpcsd, referrerEpcsd) + "): disconnecting, reading it again in " + poll.toMinutes() + " min");
     }
 
-    private static String why(Optional<Boolean> selfEpcsd, Optional<Boolean> referrerEpcsd) {
+    private static String why(Persistence policy, Optional<Boolean> selfEpcsd, Optional<Boolean> referrerEpcsd) {
+        String persistent = "persistent = " + policy.configValue();
+        if (policy != Persistence.AUTO) {
+            return persistent;
+        }
+        return persistent + epcsd(selfEpcsd, referrerEpcsd);
+    }
+
+    private static String epcsd(Optional<Boolean> selfEpcsd, Optional<Boolean> referrerEpcsd) {
         if (selfEpcsd.isPresent()) {
             return ", its own entry's EPCSD " + (selfEpcsd.get() ? 1 : 0);
         }

@@ -3,11 +3,11 @@ package org.nvmexpress.discoverd.daemon;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.config.FabricsConfig;
 import org.nvmexpress.discoverd.config.Persistence;
@@ -59,12 +59,7 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
     private List<DiscoveryGraph.Root> staticRoots = List.of();
     /** The {@code persistent} policy of each static DC: its own connection's, or the main file's for a boot DC. */
     private Map<UnitName, Persistence> staticPolicies = Map.of();
-    /** The DCs the FC transport announced: roots, with the candidate each was announced as. */
-    private final Map<UnitName, Candidate> announced = new LinkedHashMap<>();
-    private final Map<UnitName, Listing> listings = new HashMap<>();
-    private DiscoveryGraph.Walk walk = DiscoveryGraph.Walk.NONE;
-    /** The discovered candidates as last applied: what the tracker follows for discovery's sake. */
-    private Map<UnitName, Candidate> discovered = Map.of();
+    private final Listings listings = new Listings();
     private Runnable fcControllerLost = () -> { };
 
     Discovery(EventLoop loop, ControllerTracker tracker, Connections connections, Attempts attempts, UnitManager units,
@@ -97,7 +92,7 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
         staticRoots.forEach(r -> policies.put(r.unit(), r.origin().scope() != null ? r.origin().scope().persistence()
                 : fabrics.topDcParams().persistence()));
         staticPolicies = policies;
-        recompute();
+        apply(listings.walk(staticRoots));
     }
 
     /** A reload: the discovered DCs that were given up are tried again, their give-up time afresh. */
@@ -115,7 +110,7 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
     Optional<Candidate> effective(UnitName unit) {
         assert loop.inLoop();
         Optional<Candidate> fixed = staticSet.get(unit);
-        Candidate found = discovered.get(unit);
+        Candidate found = listings.discovered(unit).orElse(null);
         if (fixed.isPresent()) {
             return Optional.of(found == null ? fixed.get() : fixed.get().withMoreSources(found.sources()));
         }
@@ -143,34 +138,31 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
     /** The FC transport announced a DC: desired from now on, a root of the walk. */
     void announced(Candidate dc) {
         assert loop.inLoop();
-        announced.put(dc.unit(), dc);
+        apply(listings.announce(dc, staticRoots));
         tracker.get(dc.unit()).filter(c -> c.state() == ControllerState.GIVEN_UP).ifPresent(c -> {
             c.failing = false;
             attempts.attempt(c);
         });
-        recompute();
     }
 
     @Override
     public void fetched(TrackedController dc, FetchResult.Fetched page) {
-        ListingBuilder.Origin origin = walk.origins().get(dc.unit());
+        ListingBuilder.Origin origin = listings.origin(dc.unit()).orElse(null);
         if (origin == null) {
             log.log(Level.DEBUG, dc, "discovery log read, but it is no longer reached by any walk; dropped");
             return;
         }
         Listing listing = ListingBuilder.build(dc.candidate(), origin, page.page(), fabrics);
-        Listing before = listings.put(dc.unit(), listing);
-        reportListing(dc, before, listing);
-        recompute();
+        reportListing(dc, listings.listing(dc.unit()).orElse(null), listing);
+        apply(listings.relist(listing, staticRoots));
         tracker.get(dc.unit()).filter(c -> c.state() == ControllerState.CONNECTED)
                 .ifPresent(c -> parking.afterRead(c, persistenceOf(c.unit()), listing.selfEpcsd(),
-                        Optional.ofNullable(walk.referralEpcsd().get(c.unit())), daemon.epcsdPollInterval()));
+                        listings.referrerEpcsd(c.unit()), daemon.epcsdPollInterval()));
     }
 
     private void reportListing(TrackedController dc, Listing before, Listing now) {
         boolean sameSkips = before != null && before.skipped().equals(now.skipped());
-        boolean sameUnits = before != null && before.listed().stream().map(l -> l.candidate().unit()).toList()
-                .equals(now.listed().stream().map(l -> l.candidate().unit()).toList());
+        boolean sameUnits = before != null && before.listed().keySet().equals(now.listed().keySet());
         log.log(sameUnits && sameSkips ? Level.DEBUG : Level.INFO, dc, "discovery log: " + now.summary());
         if (!sameSkips) {
             now.skipped().forEach(why -> log.log(Level.WARN, dc, "discovery log " + why));
@@ -188,9 +180,7 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
         tracker.setState(c, ControllerState.GIVEN_UP);
         log.log(Level.WARN, c, "giving up after failing for " + failingFor.toSeconds() + " s (dc-giveup-timeout); "
                 + "not retried until the FC transport announces it again or a reload");
-        if (listings.remove(c.unit()) != null) {
-            recompute();
-        }
+        apply(listings.drop(c.unit(), staticRoots));
         return true;
     }
 
@@ -229,43 +219,36 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
         return out;
     }
 
-    /** Walks again and brings the tracker in line with what is discovered now. */
-    private void recompute() {
-        List<DiscoveryGraph.Root> roots = new ArrayList<>(staticRoots);
-        announced.keySet().forEach(unit -> roots.add(new DiscoveryGraph.Root(unit, ListingBuilder.Origin.TOP)));
-        walk = DiscoveryGraph.walk(roots, listings);
-        listings.keySet().retainAll(walk.origins().keySet());
-        Map<UnitName, Candidate> now = new LinkedHashMap<>(announced);
-        walk.discovered().forEach((unit, c) -> now.merge(unit, c, (a, b) -> a.withMoreSources(b.sources())));
-        Map<UnitName, Candidate> before = discovered;
-        discovered = now;
-        for (Map.Entry<UnitName, Candidate> e : now.entrySet()) {
-            Candidate candidate = effective(e.getKey()).orElseThrow();
-            Optional<TrackedController> tracked = tracker.get(e.getKey());
+    /** Brings the tracker in line for each of {@code units} whose discovered candidate changed. */
+    private void apply(Set<UnitName> units) {
+        units.forEach(this::apply);
+    }
+
+    private void apply(UnitName unit) {
+        Listings.Change change = listings.update(unit);
+        if (!change.changed()) {
+            return;
+        }
+        Optional<TrackedController> tracked = tracker.get(unit);
+        if (change.now() != null) {
+            Candidate candidate = effective(unit).orElseThrow();
             if (tracked.isPresent()) {
                 tracked.get().replaceCandidate(candidate);
-            } else if (staticSet.get(e.getKey()).isEmpty()) {
+            } else if (staticSet.get(unit).isEmpty()) {
                 attempts.attempt(connections.trackOrUpdate(candidate));
             }
+            return;
         }
-        for (UnitName unit : before.keySet()) {
-            if (!now.containsKey(unit)) {
-                tracker.get(unit).ifPresent(c -> staticSet.get(unit).ifPresentOrElse(c::replaceCandidate, () -> {
-                    log.log(Level.INFO, c, "no longer listed by any discovery controller; its unit and connection"
-                            + " stay as they are");
-                    tracker.forget(c);
-                }));
-            }
-        }
+        tracked.ifPresent(c -> staticSet.get(unit).ifPresentOrElse(c::replaceCandidate, () -> {
+            log.log(Level.INFO, c, "no longer listed by any discovery controller; its unit and connection stay as they are");
+            tracker.forget(c);
+        }));
     }
 
     /** The {@code persistent} policy of a DC: a static one's own, a referral's scope's, the main file's otherwise. */
     private Persistence persistenceOf(UnitName unit) {
         Persistence policy = staticPolicies.get(unit);
-        if (policy == null && !announced.containsKey(unit)) {
-            policy = walk.persistence().get(unit);
-        }
-        return policy != null ? policy : fabrics.topDcParams().persistence();
+        return policy != null ? policy : listings.referralPolicy(unit).orElse(fabrics.topDcParams().persistence());
     }
 
     /** The static DCs, each with the scope of its configured connection (none for a boot DC). */

@@ -50,17 +50,17 @@ final class DiscoveryGraph {
     /**
      * What the walk found.
      *
-     * @param discovered    every listed controller, in walk order, with every listing that names it
+     * @param listers       for every listed controller, the DCs reached whose listing names it, in walk order
      * @param origins       every DC reached (the roots included) with its scope and depth
      * @param referralEpcsd for each referral DC, whether any referrer's entry for it has EPCSD set
      * @param persistence   for each referral DC, the policy of the scope it is connected with
      */
-    record Walk(Map<UnitName, Candidate> discovered, Map<UnitName, ListingBuilder.Origin> origins,
+    record Walk(Map<UnitName, List<UnitName>> listers, Map<UnitName, ListingBuilder.Origin> origins,
             Map<UnitName, Boolean> referralEpcsd, Map<UnitName, Persistence> persistence) {
         static final Walk NONE = new Walk(Map.of(), Map.of(), Map.of(), Map.of());
 
         Walk {
-            discovered = Collections.unmodifiableMap(new LinkedHashMap<>(discovered));
+            listers = Collections.unmodifiableMap(new LinkedHashMap<>(listers));
             origins = Map.copyOf(origins);
             referralEpcsd = Map.copyOf(referralEpcsd);
             persistence = Map.copyOf(persistence);
@@ -75,8 +75,8 @@ final class DiscoveryGraph {
                 queue.add(root.unit());
             }
         }
-        Map<UnitName, Candidate> first = new LinkedHashMap<>();
-        Map<UnitName, List<Source>> moreSources = new HashMap<>();
+        Map<UnitName, List<UnitName>> listers = new LinkedHashMap<>();
+        Map<UnitName, Role> roles = new HashMap<>();
         Map<UnitName, Boolean> epcsd = new HashMap<>();
         Map<UnitName, Persistence> persistence = new HashMap<>();
         while (!queue.isEmpty()) {
@@ -86,16 +86,13 @@ final class DiscoveryGraph {
                 continue; // not read yet, or never read well: it lists nothing
             }
             ListingBuilder.Origin origin = origins.get(dc);
-            for (Listing.Listed listed : listing.listed()) {
+            for (Listing.Listed listed : listing.listed().values()) {
                 Candidate candidate = listed.candidate();
                 UnitName unit = candidate.unit();
-                Candidate known = first.putIfAbsent(unit, candidate);
-                if (known != null) {
-                    if (known.role() != candidate.role()) {
-                        continue; // one unit named in two roles: the first stands
-                    }
-                    moreSources.computeIfAbsent(unit, u -> new ArrayList<>()).addAll(candidate.sources());
+                if (roles.putIfAbsent(unit, candidate.role()) != null && roles.get(unit) != candidate.role()) {
+                    continue; // one unit named in two roles: the first stands
                 }
+                listers.computeIfAbsent(unit, u -> new ArrayList<>()).add(dc);
                 if (candidate.role() == Role.DC) {
                     epcsd.merge(unit, listed.epcsd(), Boolean::logicalOr);
                     persistence.putIfAbsent(unit, listed.persistence());
@@ -106,8 +103,6 @@ final class DiscoveryGraph {
                 }
             }
         }
-        Map<UnitName, Candidate> discovered = new LinkedHashMap<>();
-        first.forEach((unit, c) -> discovered.put(unit, c.withMoreSources(moreSources.getOrDefault(unit, List.of()))));
-        return new Walk(discovered, origins, epcsd, persistence);
+        return new Walk(listers, origins, epcsd, persistence);
     }
 }

@@ -1,6 +1,10 @@
 package org.nvmexpress.discoverd.daemon;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.nvmexpress.discoverd.config.Persistence;
@@ -14,13 +18,13 @@ import org.nvmexpress.discoverd.tid.UnitName;
  *
  * @param dc        the discovery controller's unit
  * @param genctr    the page's generation counter
- * @param listed    the I/O controllers and the referral DCs, one per unit (duplicates collapsed by TID)
+ * @param listed    the I/O controllers and the referral DCs by unit, in page order (duplicates collapsed by TID)
  * @param selfEpcsd the EPCSD bit of the page's entry for the DC itself, when it has one
  * @param skipped   the entries that are not connected, each with why ({@code entry N at offset O: …}),
  *                  at most {@link #MAX_SKIPPED}
  * @param moreSkipped how many more were skipped than {@code skipped} shows
  */
-record Listing(UnitName dc, long genctr, List<Listed> listed, Optional<Boolean> selfEpcsd, List<String> skipped,
+record Listing(UnitName dc, long genctr, Map<UnitName, Listed> listed, Optional<Boolean> selfEpcsd, List<String> skipped,
         int moreSkipped) {
 
     /** The most skipped entries one listing keeps words for: a hostile page costs a bounded log. */
@@ -28,7 +32,7 @@ record Listing(UnitName dc, long genctr, List<Listed> listed, Optional<Boolean> 
 
     Listing {
         Objects.requireNonNull(dc, "dc");
-        listed = List.copyOf(listed);
+        listed = Collections.unmodifiableMap(new LinkedHashMap<>(listed));
         Objects.requireNonNull(selfEpcsd, "selfEpcsd");
         skipped = List.copyOf(skipped);
     }
@@ -47,9 +51,20 @@ record Listing(UnitName dc, long genctr, List<Listed> listed, Optional<Boolean> 
         }
     }
 
+    /** The referral DCs it lists, each with its entry's EPCSD bit: while they stay the same, so does the walk. */
+    Map<UnitName, Boolean> referrals() {
+        Map<UnitName, Boolean> out = new HashMap<>();
+        listed.forEach((unit, l) -> {
+            if (l.candidate().role() == Role.DC) {
+                out.put(unit, l.epcsd());
+            }
+        });
+        return out;
+    }
+
     /** How many I/O controllers and referrals it lists, for the log. */
     String summary() {
-        long referrals = listed.stream().filter(l -> l.candidate().role() == Role.DC).count();
+        long referrals = listed.values().stream().filter(l -> l.candidate().role() == Role.DC).count();
         int skippedAll = skipped.size() + moreSkipped;
         return (listed.size() - referrals) + " I/O controller" + (listed.size() - referrals == 1 ? "" : "s") + ", "
                 + referrals + " referral" + (referrals == 1 ? "" : "s")

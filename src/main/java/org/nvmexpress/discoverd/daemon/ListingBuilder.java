@@ -99,7 +99,7 @@ final class ListingBuilder {
                 }
             }
         }
-        return new Listing(dc.unit(), page.genctr(), List.copyOf(listed.values()), selfEpcsd, skipped, moreSkipped);
+        return new Listing(dc.unit(), page.genctr(), listed, selfEpcsd, skipped, moreSkipped);
     }
 
     private static Listing.Listed listed(Candidate dc, EntryTarget.Connectable c, Params scoped, Origin origin) {

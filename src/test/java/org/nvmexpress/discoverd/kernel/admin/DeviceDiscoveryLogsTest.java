@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.kernel.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Pointer;
 import java.io.IOException;
@@ -127,6 +128,28 @@ final class DeviceDiscoveryLogsTest {
         assertThat(result).isInstanceOf(FetchResult.Fetched.class);
         assertThat(((FetchResult.Fetched) result).raw()).containsExactly(PAGE);
         assertThat(controller.closed).hasSize(1);
+    }
+
+    @Test
+    void fetchKeepsTheReadFailureWhenCloseFailsToo() {
+        controller.failCommand(1, Errno.EACCES);
+        controller.closeFailure = Errno.EIO;
+
+        FetchResult result = logs.fetch("nvme3");
+
+        assertThat(result).isInstanceOfSatisfying(FetchResult.ReadFailed.class,
+                failed -> assertThat(failed.cause().errnoName()).hasValue("EACCES"));
+        assertThat(controller.closed).hasSize(1);
+    }
+
+    @Test
+    void fetchClosesTheDeviceWhenACommandThrows() {
+        controller.throwOn(2, new IllegalStateException("the port broke its contract"));
+
+        assertThatThrownBy(() -> logs.fetch("nvme3")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the port broke its contract");
+        assertThat(controller.closed).hasSize(1);
+        assertThat(controller.stillOpen()).isEmpty();
     }
 
     @Test

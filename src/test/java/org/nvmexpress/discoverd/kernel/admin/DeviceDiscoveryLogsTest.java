@@ -120,6 +120,18 @@ final class DeviceDiscoveryLogsTest {
     }
 
     @Test
+    void fetchReportsACommandFailingWithAnErrnoWithoutANameAsReadFailed() {
+        // ENOLINK (67), which Errno has no name for: the block layer's answer to a transport failure.
+        controller.failCommand(1, new Errno(67));
+
+        FetchResult result = logs.fetch("nvme3");
+
+        assertThat(result).isInstanceOfSatisfying(FetchResult.ReadFailed.class,
+                failed -> assertThat(failed.cause().errno()).hasValue(67));
+        assertThat(controller.stillOpen()).isEmpty();
+    }
+
+    @Test
     void fetchKeepsThePageWhenCloseFailsAfterAGoodRead() {
         controller.closeFailure = Errno.EIO;
 

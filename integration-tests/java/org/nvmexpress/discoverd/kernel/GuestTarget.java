@@ -1,5 +1,7 @@
 package org.nvmexpress.discoverd.kernel;
 
+import java.nio.file.Path;
+
 /**
  * The nvmet target every guest boots with, as set up by {@code integration-tests/qemu/guest/nvmet-target.sh}
  * (keep the two in step): two I/O subsystems on tcp port 4420, a second port 4421 that port 4420's
@@ -20,6 +22,10 @@ final class GuestTarget {
     static final String IO1_NQN = "nqn.2014-08.org.nvmexpress:test-io1";
     /** Linked to ports 1 and 2. */
     static final String IO2_NQN = "nqn.2014-08.org.nvmexpress:test-io2";
+    static final Path NVMET = Path.of("/sys/kernel/config/nvmet");
+    /** The configfs link that puts test-io2 on port 1; removing it changes port 1's log page. */
+    static final Path PORT1_IO2_LINK = NVMET.resolve("ports/1/subsystems").resolve(IO2_NQN);
+    static final Path IO2_SUBSYSTEM = NVMET.resolve("subsystems").resolve(IO2_NQN);
 
     private GuestTarget() {
     }

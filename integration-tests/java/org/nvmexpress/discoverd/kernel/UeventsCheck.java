@@ -16,7 +16,9 @@ import org.nvmexpress.discoverd.registry.DeviceName;
  * test-io2 is unlinked from port 1 in configfs) into {@link DiscoveryLogChanged} for that controller,
  * and its deletion into {@link ControllerRemoved}. test-io2 is linked again afterwards.
  *
- * <p>Runs last in {@link GuestMain#CHECKS}, since it changes the target's configuration.
+ * <p>Runs last in {@link GuestMain#CHECKS}, since it changes the target's configuration. It reads no
+ * page between unlink and relink, so the target sends no second notice ({@link DlpChangesCheck}
+ * does read, and gets one).
  */
 final class UeventsCheck implements GuestCheck {
     @Override

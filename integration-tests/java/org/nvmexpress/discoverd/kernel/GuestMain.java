@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GuestMain {
     /**
-     * Every check the guest knows, by name, in the order one boot runs them. {@link UeventsCheck}
-     * stays last: it changes the target (the generation counter moves on, and a failure between its
-     * unlink and relink would leave test-io2 off port 1 for every check after it).
+     * Every check the guest knows, by name, in the order one boot runs them. {@link DlpChangesCheck}
+     * and {@link UeventsCheck} stay last: they change the target (the generation counter moves on,
+     * and a failure between an unlink and its relink would leave test-io2 off port 1 for every check
+     * after it).
      */
     static final Map<String, GuestCheck> CHECKS = byName(List.of(
             new ControllerSysfsCheck("discovery-sysfs", GuestTarget.DISCOVERY_NQN),
@@ -28,7 +29,9 @@ public final class GuestMain {
             new IdentityMatcherCheck(),
             new BuiltinConnectorCheck(),
             new DlpFetchCheck(),
+            new DlpSourceCheck(),
             new DaemonDecisionsCheck(),
+            new DlpChangesCheck(),
             new UeventsCheck()));
 
     private GuestMain() {

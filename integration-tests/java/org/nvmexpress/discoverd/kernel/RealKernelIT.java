@@ -25,6 +25,12 @@ final class RealKernelIT {
     private static final String IO2_PORT2_UNIT = "nvme-discoverd-4046c17b322e.service";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IO1_SUBJECT = "(tcp, 127.0.0.1, 4420, " + GuestTarget.IO1_NQN + ")";
+    /** Port 1's log page as {@link GuestPages#entries} lists it, test-io2 linked. */
+    private static final String PORT1_ENTRIES = "current 4420 " + GuestTarget.DISCOVERY_NQN + "; nvme 4420 "
+            + GuestTarget.IO1_NQN + "; nvme 4420 " + GuestTarget.IO2_NQN + "; referral 4421 " + GuestTarget.DISCOVERY_NQN;
+    /** The same with test-io2 unlinked from port 1 (it stays on port 2, which the referral names). */
+    private static final String PORT1_ENTRIES_WITHOUT_IO2 = "current 4420 " + GuestTarget.DISCOVERY_NQN + "; nvme 4420 "
+            + GuestTarget.IO1_NQN + "; referral 4421 " + GuestTarget.DISCOVERY_NQN;
 
     /** The first test boots the guest with every check; the others read that boot's results. */
     private static GuestResults results() {
@@ -168,6 +174,58 @@ final class RealKernelIT {
                         + inherited)
                 .containsEntry("entry.3.role", "DC")
                 .containsEntry("entry.3.unit", "nvme-discoverd-cdca8a54c6ae.service");
+    }
+
+    @Test
+    void discoveryLogSourceReadsThePageOfAPersistentDcThroughItsDevice() {
+        Map<String, String> source = results().of("dlp-source");
+        assertThat(source.get("device")).matches("nvme\\d+");
+        assertThat(source).containsEntry("kato", String.valueOf(GuestTarget.DC_KEEP_ALIVE_TMO_SEC))
+                .containsEntry("first.entries", PORT1_ENTRIES)
+                .containsEntry("first.numrec", "4")
+                .containsEntry("first.warnings", "0")
+                .containsEntry("second.entries", PORT1_ENTRIES)
+                .containsEntry("same-bytes", "true")
+                .containsEntry("state", "live");
+        assertThat(source.get("first.result")).matches("read 4 records, genctr \\d+");
+    }
+
+    @Test
+    void discoveryLogSourceClosesTheDeviceAndReportsADeletedDcAsUnavailable() {
+        Map<String, String> source = results().of("dlp-source");
+        String node = "/dev/" + source.get("device");
+        assertThat(source).containsEntry("descriptors-after-fetch", "0")
+                .containsEntry("after-delete.kind", "DeviceUnavailable")
+                .containsEntry("after-delete", "cannot open " + node + ": open " + node
+                        + ": ENOENT (No such file or directory)");
+    }
+
+    @Test
+    void unlinkingASubsystemRaisesARealAenAndTheNextFetchNoLongerListsIt() {
+        Map<String, String> changes = results().of("dlp-changes");
+        String dc = changes.get("dc");
+        assertThat(dc).matches("nvme\\d+");
+        assertThat(changes).containsEntry("kato", String.valueOf(GuestTarget.DC_KEEP_ALIVE_TMO_SEC))
+                .containsEntry("before.entries", PORT1_ENTRIES)
+                .containsEntry("unlinked.changed", dc + " LOG_PAGE_CHANGED_NOTICE")
+                .containsEntry("unlinked.entries", PORT1_ENTRIES_WITHOUT_IO2);
+        assertThat(changes.get("unlinked.result")).matches("read 3 records, genctr \\d+");
+    }
+
+    @Test
+    void theFetchAfterAnAenRearmsItSoLinkingBackRaisesAnother() {
+        Map<String, String> changes = results().of("dlp-changes");
+        String dc = changes.get("dc");
+        assertThat(changes).containsEntry("relinked.changed", dc + " LOG_PAGE_CHANGED_NOTICE")
+                .containsEntry("relinked.entries", PORT1_ENTRIES)
+                .containsEntry("genctrs-ascending", "true")
+                .containsEntry("state", "live")
+                .containsEntry("removed", dc)
+                .containsEntry("seqnums-ascending", "true")
+                .containsEntry("relinked", "true")
+                .containsEntry("rejected", "0")
+                .containsEntry("malformed", "0")
+                .containsEntry("overflows", "0");
     }
 
     @Test

@@ -85,8 +85,8 @@ public sealed interface FetchResult {
     }
 
     /**
-     * The controller's device could not be opened or closed (gone meanwhile, or no permission): no
-     * command was sent, or its answer cannot be trusted.
+     * The controller's device could not be opened (gone meanwhile, or no permission): no command was
+     * sent. A close that fails after the commands changes nothing they answered, so it is never this.
      *
      * @param device the device name, e.g. {@code nvme3}
      * @param reason what failed, naming the errno

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * A Get Log Page that failed (reference §5.2's return convention): either the system call failed
- * with an errno ({@link Kind#ERRNO}, named, e.g. {@code ENOTTY}), or the controller completed the
- * command with a non-zero NVMe status ({@link Kind#NVME_STATUS}, shown in hex). The message is
- * {@code MESSAGE: ENOTTY (errno 25)} or {@code MESSAGE: NVMe status 0x4002}.
+ * with an errno ({@link Kind#ERRNO}, named when the caller can, e.g. {@code ENOTTY}), or the
+ * controller completed the command with a non-zero NVMe status ({@link Kind#NVME_STATUS}, shown in
+ * hex). The message is {@code MESSAGE: ENOTTY (errno 25)}, {@code MESSAGE: errno 67} or
+ * {@code MESSAGE: NVMe status 0x4002}.
  */
 public final class LogPageReadException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -52,6 +53,21 @@ public final class LogPageReadException extends Exception {
     }
 
     /**
+     * The system call failed with an errno the caller has no symbolic name for (the kernel may
+     * return any of some 130): {@link #errnoName()} is empty, the message shows the number.
+     *
+     * @param number  the errno's positive value, e.g. 67
+     * @param message what was attempted
+     */
+    public static LogPageReadException errno(int number, String message) {
+        Objects.requireNonNull(message, "message");
+        if (number <= 0) {
+            throw new IllegalArgumentException("errno out of range: " + number);
+        }
+        return new LogPageReadException(Kind.ERRNO, null, number, message, "errno " + number);
+    }
+
+    /**
      * The controller completed the command with an error.
      *
      * @param status  the positive NVMe status the ioctl returned (status code type and code)
@@ -70,7 +86,7 @@ public final class LogPageReadException extends Exception {
         return kind;
     }
 
-    /** The errno's name, for {@link Kind#ERRNO}. */
+    /** The errno's name, for {@link Kind#ERRNO} with a named errno. */
     public Optional<String> errnoName() {
         return Optional.ofNullable(errnoName);
     }

@@ -112,6 +112,11 @@ public record Errno(int number) {
         return Map.entry(errno.number, new String[] {name, text});
     }
 
+    /** Whether this number has a symbolic name here; {@link #name()} is {@code errno 200} when not. */
+    public boolean named() {
+        return KNOWN.containsKey(number);
+    }
+
     /** The symbolic name, e.g. {@code ENOTTY}; {@code errno 200} for a number without one. */
     public String name() {
         String[] entry = KNOWN.get(number);

@@ -21,6 +21,16 @@ final class LogPageReadExceptionTest {
     }
 
     @Test
+    void errnoWithoutANameShowsTheNumber() {
+        LogPageReadException e = LogPageReadException.errno(67, "Get Log Page");
+
+        assertThat(e.kind()).isEqualTo(LogPageReadException.Kind.ERRNO);
+        assertThat(e.errnoName()).isEmpty();
+        assertThat(e.errno()).isEqualTo(OptionalInt.of(67));
+        assertThat(e).hasMessage("Get Log Page: errno 67");
+    }
+
+    @Test
     void nvmeStatusIsShownInHex() {
         LogPageReadException e = LogPageReadException.nvmeStatus(0x2, "Get Log Page");
 
@@ -41,6 +51,7 @@ final class LogPageReadExceptionTest {
         assertThatThrownBy(() -> LogPageReadException.errno("25", 25, "x"))
                 .hasMessage("errno name out of range: '25' (like ENOTTY)");
         assertThatThrownBy(() -> LogPageReadException.errno("ENOTTY", -25, "x")).hasMessage("errno out of range: -25");
+        assertThatThrownBy(() -> LogPageReadException.errno(0, "x")).hasMessage("errno out of range: 0");
         assertThatThrownBy(() -> LogPageReadException.nvmeStatus(0, "x")).hasMessage("NVMe status out of range: 0");
     }
 }

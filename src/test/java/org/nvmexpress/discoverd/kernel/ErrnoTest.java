@@ -21,6 +21,12 @@ final class ErrnoTest {
     }
 
     @Test
+    void namedSaysWhetherTheNumberHasAName() {
+        assertThat(Errno.ENOTTY.named()).isTrue();
+        assertThat(new Errno(200).named()).isFalse();
+    }
+
+    @Test
     void errnoMustBePositive() {
         assertThatThrownBy(() -> new Errno(0)).hasMessage("errno must be positive: 0");
     }

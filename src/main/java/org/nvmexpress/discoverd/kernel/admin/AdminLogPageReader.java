@@ -31,6 +31,8 @@ public final class AdminLogPageReader implements LogPageReader {
             throw LogPageReadException.nvmeStatus(status.status(), what);
         }
         Errno errno = ((AdminOutcome.Failure) outcome).errno();
-        throw LogPageReadException.errno(errno.name(), errno.number(), what);
+        // An errno Errno cannot name (ENOLINK, EREMOTEIO from the block layer...) is still a read failure.
+        throw errno.named() ? LogPageReadException.errno(errno.name(), errno.number(), what)
+                : LogPageReadException.errno(errno.number(), what);
     }
 }

@@ -40,6 +40,18 @@ final class AdminLogPageReaderTest {
     }
 
     @Test
+    void readReportsAnErrnoWithoutANameByItsNumber() throws Exception {
+        ioctl.script.add(FakeIoctl.Answer.fail(new Errno(67)));
+        AdminLogPageReader reader = new AdminLogPageReader(AdminPassthrough.open(ioctl, DEVICE));
+
+        assertThatThrownBy(() -> reader.read(HEADER)).isInstanceOfSatisfying(LogPageReadException.class, e -> {
+            assertThat(e.errno()).hasValue(67);
+            assertThat(e.errnoName()).isEmpty();
+            assertThat(e).hasMessage("/dev/nvme3: Get Log Page 0x70 at offset 0, 20 bytes: errno 67");
+        });
+    }
+
+    @Test
     void readReportsAFailedCompletionByItsStatus() throws Exception {
         ioctl.script.add(FakeIoctl.Answer.status(0x4002));
         AdminLogPageReader reader = new AdminLogPageReader(AdminPassthrough.open(ioctl, DEVICE));

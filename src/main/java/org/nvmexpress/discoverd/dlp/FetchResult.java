@@ -97,9 +97,10 @@ public sealed interface FetchResult {
             Objects.requireNonNull(reason, "reason");
         }
 
+        /** The reason alone: the open's error already names the device's path and the errno. */
         @Override
         public String describe() {
-            return "cannot open /dev/" + device + ": " + reason;
+            return reason;
         }
     }
 

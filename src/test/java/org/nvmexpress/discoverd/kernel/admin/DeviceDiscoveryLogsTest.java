@@ -88,7 +88,7 @@ final class DeviceDiscoveryLogsTest {
             assertThat(unavailable.reason()).endsWith(": EACCES (Permission denied)");
         });
         assertThat(result.describe()).isEqualTo(
-                "cannot open /dev/nvme3: open /srv/host-root/dev/nvme3: EACCES (Permission denied)");
+                "open /srv/host-root/dev/nvme3: EACCES (Permission denied)");
         assertThat(controller.commands).isEmpty();
         assertThat(controller.closed).isEmpty();
     }

@@ -178,7 +178,7 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
             return false;
         }
         tracker.setState(c, ControllerState.GIVEN_UP);
-        log.log(Level.WARN, c, "giving up after failing for " + failingFor.toSeconds() + " s (dc-giveup-timeout); "
+        log.log(Level.WARN, c, "giving up after failing for " + failingFor.toMinutes() + " min (dc-giveup-timeout); "
                 + "not retried until the FC transport announces it again or a reload");
         apply(listings.drop(c.unit(), staticRoots));
         return true;

@@ -2,7 +2,7 @@
  * The daemon: the event loop and everything that decides what to connect (ARCHITECTURE §3-§5).
  *
  * <p><b>Owns:</b> the desired set (every controller the host should have, with all of its
- * {@link org.nvmexpress.discoverd.daemon.Source sources}), the connect gate (exclusion lists, then
+ * {@link org.nvmexpress.discoverd.daemon.Source sources}, what discovery controllers list among them), the connect gate (exclusion lists, then
  * the registry owner of the live controller the identity matcher finds), the reconciliation that
  * turns desired set and host snapshot into {@link org.nvmexpress.discoverd.daemon.Decision
  * decisions} (shared with {@code --dry-run}), the controller tracker, retry and backoff, adoption at
@@ -46,6 +46,12 @@
  * <li><b>Retry</b>: {@code RetryPolicy} (1 s doubling to 300 s, ±10 % jitter, for ever) arms the next
  *     attempt after every kind of failure; {@code Attempts} takes each attempt through the connect
  *     gate with the exclusion lists and the registry owner read on a worker.</li>
+ * <li><b>Discovery</b>: {@code Discovery} keeps what the discovery controllers list, as each DC's
+ *     last good {@code Listing} ({@code ListingBuilder}), walked from the configured, boot and
+ *     FC-announced DCs ({@code DiscoveryGraph}, {@code Listings}), and puts it on the tracker; pages
+ *     are read on the workers, one under way and one held per DC ({@code LogFetches}); after each
+ *     read {@code Parking} holds or parks the DC connection ({@code persistent}, EPCSD); referral and
+ *     FC DCs that keep failing are given up; {@code FcDiscovery} kickstarts Fibre Channel.</li>
  * <li><b>Audit</b>: lost uevents and the periodic {@code audit-interval-minutes} survey the host
  *     again and replay what changed as appearances and removals ({@code DeviceEvents}).</li>
  * <li><b>Shutdown</b>: {@code Shutdown} closes the adapters in reverse order within a bound;

@@ -165,6 +165,7 @@ final class DaemonDeviceEventsTest {
         h.test.advance(Duration.ofHours(6));
         assertThat(h.units.calls()).hasSize(2);
         assertThat(h.status()).isEqualTo("2 controllers: 0 connected, 2 starting");
-        assertThat(h.test.loop.hasTimers()).isFalse();
+        // The only timer armed is the next audit's, a whole interval away: no retry, no poll.
+        assertThat(h.test.loop.nextDeadlineNanos() - h.test.clock.nowNanos()).isEqualTo(Duration.ofMinutes(10).toNanos());
     }
 }

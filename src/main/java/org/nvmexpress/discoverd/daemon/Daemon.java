@@ -33,6 +33,7 @@ public final class Daemon {
     private final Attempts attempts;
     private final DeviceEvents devices;
     private final Passes passes;
+    private final Audit audit;
     private final StatusReporter status;
 
     Daemon(Wiring wiring, List<Shutdown.Adapter> adapters, Shutdown shutdown) {
@@ -51,6 +52,7 @@ public final class Daemon {
         this.devices = new DeviceEvents(loop, tracker, live, connections, attempts, wiring.workers(), wiring.settler(),
                 wiring.root(), wiring.identity(), wiring.survey());
         this.passes = new Passes(loop, wiring, tracker, connections, attempts, devices, live, status, retry);
+        this.audit = new Audit(loop, wiring, tracker, devices, attempts);
     }
 
     /** The daemon of {@code ports} on {@code loop}, its blocking work on a small pool of workers. */
@@ -121,9 +123,14 @@ public final class Daemon {
     void handle(LoopEvent event) {
         assert loop.inLoop();
         if (event instanceof LoopEvent.FromUnits units) {
-            unitOutcomes.on(units.event());
+            if (!audit.listed(units.event())) { // the audit's listing of our units is its own
+                unitOutcomes.on(units.event());
+            }
         } else if (event instanceof LoopEvent.FromKernel kernel) {
+            audit.noteKernel(kernel.event());
             devices.on(kernel.event());
+        } else if (event instanceof AuditDone done) {
+            audit.on(done);
         } else if (event instanceof WorkDone done) {
             workDone(done);
         } else if (event instanceof Due due) {
@@ -168,6 +175,7 @@ public final class Daemon {
         } else if (due instanceof Due.Survey) {
             passes.surveyDue();
         } else if (due instanceof Due.Audit) {
+            audit.due();
             passes.auditDue();
         }
     }

@@ -29,7 +29,7 @@ enum DaemonConfigKey {
     DISCONNECT_TIMEOUT("disconnect-timeout-sec", Section.GLOBAL, "expected a whole number of seconds, at least 1",
             (c, v) -> ValueSyntax.parseUnsigned(v).filter(n -> n >= 1).map(c::withDisconnectTimeoutSec)),
     AUDIT_INTERVAL("audit-interval-minutes", Section.GLOBAL,
-            "expected a whole number of minutes from 0 (start-up only) to " + DaemonConfig.MAX_AUDIT_INTERVAL_MINUTES,
+            "expected a whole number of minutes from 0 (off) to " + DaemonConfig.MAX_AUDIT_INTERVAL_MINUTES,
             (c, v) -> ValueSyntax.parseUnsigned(v)
                     .filter(n -> n <= DaemonConfig.MAX_AUDIT_INTERVAL_MINUTES)
                     .map(c::withAuditIntervalMinutes)),

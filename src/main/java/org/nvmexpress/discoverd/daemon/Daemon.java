@@ -36,6 +36,7 @@ public final class Daemon {
     private final Discovery discovery;
     private final FcDiscovery fc;
     private final Passes passes;
+    private final Audit audit;
     private final StatusReporter status;
 
     Daemon(Wiring wiring, List<Shutdown.Adapter> adapters, Shutdown shutdown) {
@@ -59,6 +60,7 @@ public final class Daemon {
         connections.giveUpWith(discovery);
         this.fc = new FcDiscovery(loop, wiring.workers(), wiring.kickstart(), discovery);
         this.passes = new Passes(loop, wiring, tracker, connections, attempts, devices, live, status, retry, discovery, fc);
+        this.audit = new Audit(loop, wiring, tracker, devices, attempts);
     }
 
     /** The daemon of {@code ports} on {@code loop}, its blocking work on a small pool of workers. */
@@ -129,9 +131,14 @@ public final class Daemon {
     void handle(LoopEvent event) {
         assert loop.inLoop();
         if (event instanceof LoopEvent.FromUnits units) {
-            unitOutcomes.on(units.event());
+            if (!audit.listed(units.event())) { // the audit's listing of our units is its own
+                unitOutcomes.on(units.event());
+            }
         } else if (event instanceof LoopEvent.FromKernel kernel) {
+            audit.noteKernel(kernel.event());
             kernel(kernel.event());
+        } else if (event instanceof AuditDone done) {
+            audit.on(done);
         } else if (event instanceof WorkDone done) {
             workDone(done);
         } else if (event instanceof Due due) {
@@ -190,6 +197,7 @@ public final class Daemon {
         } else if (due instanceof Due.Survey) {
             passes.surveyDue();
         } else if (due instanceof Due.Audit) {
+            audit.due();
             passes.auditDue();
         } else if (due instanceof Due.Fetch fetch) {
             discovery.fetches.due(fetch.unit());

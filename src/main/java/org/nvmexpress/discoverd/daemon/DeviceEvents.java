@@ -33,7 +33,7 @@ import org.slf4j.event.Level;
  *     away again within {@link #STABLE} of connecting waits out a backoff first, so a flapping
  *     target costs a bounded number of reconnects, never two at once.</li>
  * <li>Uevents lost: the host is surveyed again in full, and what changed meanwhile is replayed as
- *     appearances and removals.</li>
+ *     appearances and removals ({@link #replay}, which the periodic {@link Audit} uses too).</li>
  * </ul>
  *
  * <p>Loop-confined.
@@ -94,7 +94,7 @@ final class DeviceEvents {
 
     /**
      * Surveys the host off the loop and replays what differs from the loop's view
-     * ({@link #rescanned}): after lost uevents, and as the periodic audit.
+     * ({@link #rescanned}): after lost uevents (the periodic {@link Audit} reads its own survey).
      */
     void rescan() {
         assert loop.inLoop();
@@ -226,7 +226,16 @@ final class DeviceEvents {
             LOG.error("cannot survey the host after lost uevents: {}", failure.reason());
             return;
         }
-        HostSnapshot host = ((Outcome.Success<HostSnapshot>) result.outcome()).value();
+        replay(((Outcome.Success<HostSnapshot>) result.outcome()).value());
+    }
+
+    /**
+     * Replays what {@code host} shows differently from the loop's view as removals and appearances,
+     * except on the devices a uevent changed since the survey started: after lost uevents, and in
+     * each {@link Audit}.
+     */
+    void replay(HostSnapshot host) {
+        assert loop.inLoop();
         Set<DeviceName> keep = touched();
         for (DeviceName device : live.devices()) {
             if (!keep.contains(device) && host.liveDevice(device).isEmpty()) {

@@ -8,10 +8,10 @@ import org.nvmexpress.discoverd.systemd.UnitEvent;
  * Everything that reaches the daemon's loop: one immutable value per happening (ARCHITECTURE §4,
  * STYLE §7 rule 6). Adapters on their own threads post the public kinds here through
  * {@link EventLoop#post}; timers of the loop ({@link Due}) and results of off-loop work
- * ({@link WorkDone}) are the loop's own.
+ * ({@link WorkDone}, the audit's {@link AuditDone}) are the loop's own.
  */
 public sealed interface LoopEvent permits LoopEvent.Reload, LoopEvent.Stop, LoopEvent.FromUnits,
-        LoopEvent.FromKernel, Due, WorkDone {
+        LoopEvent.FromKernel, Due, WorkDone, AuditDone {
 
     /** SIGHUP: re-read the configurations and the boot tables, connect what became desired. */
     record Reload() implements LoopEvent {

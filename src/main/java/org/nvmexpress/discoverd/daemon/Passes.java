@@ -225,18 +225,17 @@ final class Passes implements HostNames.Listener {
     }
 
     /**
-     * The periodic audit (reference §1.4 run again, {@code audit-interval-minutes}; 0 as in the C
-     * daemon: at start-up only), re-armed with the interval of the configuration in force.
+     * The periodic audit's timer ({@code audit-interval-minutes}, 10 by default; 0: off), re-armed
+     * with the interval of the configuration in force. Besides the watchdog's, the one timer an idle
+     * daemon has.
      */
     private void armAudit() {
         inputs.daemon().auditInterval().ifPresent(interval -> loop.schedule(interval, new Due.Audit()));
     }
 
-    /** The audit is due: survey again and replay what changed. */
+    /** The audit is due ({@link Audit} carries it out): the next one is armed. */
     void auditDue() {
         assert loop.inLoop();
-        LOG.debug("audit: surveying the host");
-        devices.rescan();
         armAudit();
     }
 

@@ -6,7 +6,8 @@
  * the registry owner of the live controller the identity matcher finds), the reconciliation that
  * turns desired set and host snapshot into {@link org.nvmexpress.discoverd.daemon.Decision
  * decisions} (shared with {@code --dry-run}), the controller tracker, retry and backoff, adoption at
- * start-up, reload, and the daemon's life cycle towards systemd.
+ * start-up, reload, the periodic audit and its drift repairs, and the daemon's life cycle towards
+ * systemd.
  *
  * <p><b>The decision side</b> (pure, shared with {@code --dry-run}):
  * <ul>
@@ -52,8 +53,17 @@
  *     are read on the workers, one under way and one held per DC ({@code LogFetches}); after each
  *     read {@code Parking} holds or parks the DC connection ({@code persistent}, EPCSD); referral and
  *     FC DCs that keep failing are given up; {@code FcDiscovery} kickstarts Fibre Channel.</li>
- * <li><b>Audit</b>: lost uevents and the periodic {@code audit-interval-minutes} survey the host
- *     again and replay what changed as appearances and removals ({@code DeviceEvents}).</li>
+ * <li><b>Audit</b>: lost uevents survey the host again and replay what changed as appearances and
+ *     removals ({@code DeviceEvents}). Every {@code audit-interval-minutes} (10 by default, 0: off)
+ *     {@code Audit} reads an {@code AuditReading} (every registry entry, the survey, the runtime
+ *     layout) on a worker and asks the unit manager for systemd's list of our units, then replays
+ *     the survey and repairs drift in both directions: {@code RegistryDrift} re-asserts a missing
+ *     owner of a connected controller and removes stale entries of ours (controller gone, or the
+ *     number recycled for another orchestrator's controller); {@code UnitDrift} notes units systemd
+ *     no longer has and reconnects those whose controller is gone too; {@code RuntimeStateRepair}
+ *     makes a removed {@code /run/nvme/discoverd} again and rebuilds its files
+ *     ({@code RuntimeStateWriter}). Its results come back as {@code AuditDone}; it arms no timer of
+ *     its own.</li>
  * <li><b>Shutdown</b>: {@code Shutdown} closes the adapters in reverse order within a bound;
  *     connections and units outlive the daemon.</li>
  * </ul>

@@ -81,6 +81,19 @@ public final class Registry {
      * entries, hidden names, temporaries and foreign names are skipped; no registry means no entries.
      */
     public List<RegistryEntry> list() throws RegistryException {
+        return list(true);
+    }
+
+    /**
+     * Every entry, live or stale (its {@code /dev} node gone: the controller went away and the udev
+     * rule has not removed the entry), in instance order; what an audit compares with sysfs. Hidden
+     * names, temporaries and foreign names are skipped; no registry means no entries.
+     */
+    public List<RegistryEntry> listAll() throws RegistryException {
+        return list(false);
+    }
+
+    private List<RegistryEntry> list(boolean liveOnly) throws RegistryException {
         Path dir = layout.directory();
         Optional<Path> blocker = layout.nonDirectoryOnPath();
         if (blocker.isPresent()) {
@@ -91,7 +104,8 @@ public final class Registry {
         try (DirectoryStream<Path> names = Files.newDirectoryStream(dir)) {
             for (Path path : names) {
                 String name = path.getFileName().toString();
-                if (DeviceName.isValid(name) && RegistryLayout.isDirectory(path) && layout.isLive(new DeviceName(name))) {
+                if (DeviceName.isValid(name) && RegistryLayout.isDirectory(path)
+                        && (!liveOnly || layout.isLive(new DeviceName(name)))) {
                     readIfStillThere(new DeviceName(name), path).ifPresent(entries::add);
                 }
             }

@@ -102,7 +102,7 @@ final class DaemonConfigReaderNumbersTest {
     void auditIntervalRejectsMoreThanADay() throws IOException {
         assertThat(messages(readGlobal("audit-interval-minutes", "1441"))).containsExactly(
                 "d.conf:2: invalid value for 'audit-interval-minutes', ignored: '1441'"
-                        + " (expected a whole number of minutes from 0 (start-up only) to 1440)");
+                        + " (expected a whole number of minutes from 0 (off) to 1440)");
     }
 
     @ParameterizedTest

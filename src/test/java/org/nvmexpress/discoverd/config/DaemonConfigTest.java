@@ -25,7 +25,7 @@ final class DaemonConfigTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         assertThat(DaemonConfig.DEFAULTS).isEqualTo(new DaemonConfig(true, LogLevel.INFO, Connector.AUTO,
-                "/usr/sbin/nvme", UeventGroup.UDEV, 64, 300, 0, 15, 0, GiveUpTimeout.after(Duration.ofHours(72))));
+                "/usr/sbin/nvme", UeventGroup.UDEV, 64, 300, 10, 15, 0, GiveUpTimeout.after(Duration.ofHours(72))));
     }
 
     @Test
@@ -132,14 +132,15 @@ final class DaemonConfigTest {
                 UeventGroup.KERNEL, 4, 5, 6, 7, 8, GiveUpTimeout.never()));
         assertThat(DaemonConfig.DEFAULTS.withMaxPendingUnits(4))
                 .isEqualTo(new DaemonConfig(true, LogLevel.INFO, Connector.AUTO, "/usr/sbin/nvme", UeventGroup.UDEV, 4,
-                        300, 0, 15, 0, GiveUpTimeout.after(Duration.ofHours(72))));
+                        300, 10, 15, 0, GiveUpTimeout.after(Duration.ofHours(72))));
     }
 
     @Test
     void durationsCarryTheirUnitsAndZeroMeansOffOrNever() {
         assertThat(DaemonConfig.DEFAULTS.fcKickstartInterval()).isEmpty();
         assertThat(DaemonConfig.DEFAULTS.epcsdPollInterval()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(DaemonConfig.DEFAULTS.auditInterval()).isEmpty();
+        assertThat(DaemonConfig.DEFAULTS.auditInterval()).contains(Duration.ofMinutes(10));
+        assertThat(DaemonConfig.DEFAULTS.withAuditIntervalMinutes(0).auditInterval()).isEmpty();
         assertThat(DaemonConfig.DEFAULTS.dcGiveupTimeout().limit()).contains(Duration.ofHours(72));
         DaemonConfig changed = DaemonConfig.DEFAULTS.withFcKickstartIntervalMinutes(90).withAuditIntervalMinutes(30);
         assertThat(changed.fcKickstartInterval()).contains(Duration.ofMinutes(90));

@@ -146,6 +146,31 @@ final class DaemonDeviceEventsTest {
     }
 
     @Test
+    void lostUeventsRescanLinksAControllerWhoseAddWasLost() {
+        DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A)).start();
+        h.connectedAs("nvme0", A); // its add uevent is lost in an overflow
+        h.jobDone(A, "done");
+        h.kernel(new KernelEvent.EventsLost(1));
+        assertThat(log.containing("| nvme0 - appeared")).hasSize(1);
+        h.test.advance(Duration.ofMinutes(10));
+        h.removed("nvme0");
+        assertThat(h.units.callsFor(DaemonHarness.unit(A))).as("linked: its removal reconnects it")
+                .containsExactly("start", "restart");
+    }
+
+    @Test
+    void lostUeventsRescanAdoptsADesiredControllerConnectedByHandMeanwhile() {
+        DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A)).start();
+        h.jobDone(A, "failed"); // its retry is armed
+        h.host.controller("nvme4", "tcp", "traddr=" + A + ",trsvcid=4420", DaemonHarness.VOL, "io"); // nvme connect
+        h.kernel(new KernelEvent.EventsLost(1));
+        assertThat(h.status()).isEqualTo("1 controller: 1 connected");
+        assertThat(h.host.root().resolve("run/nvme/registry/nvme4/owner")).hasContent("discoverd");
+        h.test.advance(Duration.ofHours(1));
+        assertThat(h.units.callsFor(DaemonHarness.unit(A))).as("the armed retry was dropped").containsExactly("start");
+    }
+
+    @Test
     void theAuditCatchesARemovalTheUeventsMissed() {
         DaemonHarness h = new DaemonHarness(root).fabrics(DaemonHarness.subsystem(A))
                 .start(DaemonConfig.DEFAULTS.withAuditIntervalMinutes(15));
@@ -165,6 +190,7 @@ final class DaemonDeviceEventsTest {
         h.test.advance(Duration.ofHours(6));
         assertThat(h.units.calls()).hasSize(2);
         assertThat(h.status()).isEqualTo("2 controllers: 0 connected, 2 starting");
-        assertThat(h.test.loop.hasTimers()).isFalse();
+        // The only timer armed is the next audit's, a whole interval away: no retry, no poll.
+        assertThat(h.test.loop.nextDeadlineNanos() - h.test.clock.nowNanos()).isEqualTo(Duration.ofMinutes(10).toNanos());
     }
 }

@@ -21,6 +21,7 @@ import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.registry.Registry;
+import org.nvmexpress.discoverd.systemd.ListedUnit;
 import org.nvmexpress.discoverd.systemd.RecordingNotifier;
 import org.nvmexpress.discoverd.systemd.UnitEvent;
 import org.nvmexpress.discoverd.tid.Role;
@@ -53,7 +54,7 @@ final class DaemonHarness {
     /** A second daemon over the same host, e.g. after the first was killed; shares the unit manager's view. */
     DaemonHarness(Path root, TestLoop test, Optional<Duration> watchdog, RandomGenerator random) {
         this.test = test;
-        this.host = new HostTree(root);
+        this.host = new HostTree(root).runtimeLayout();
         this.notifier = new RecordingNotifier(test.clock, watchdog);
         this.resolver = new OffLoop.FakeHostResolver(test.loop);
         EventLoop loop = test.loop;
@@ -174,6 +175,12 @@ final class DaemonHarness {
                 ++seqnum));
     }
 
+    /** systemd answers the daemon's listing: the units of {@code traddrs}, each active (connected). */
+    void listed(String... traddrs) {
+        post(new UnitEvent.UnitsListed(java.util.Arrays.stream(traddrs)
+                .map(t -> new ListedUnit(unit(t), "active", "exited", false)).toList()));
+    }
+
     /** A call as {@link RecordingUnitManager#calls()} lists it: {@code start UNIT}. */
     static String call(String verb, String traddr) {
         return verb + " " + unit(traddr).value();
@@ -193,6 +200,11 @@ final class DaemonHarness {
         kernel(new KernelEvent.ControllerRemoved(new DeviceName(device), ++seqnum));
     }
 
+    /** Only the {@code remove} uevent of {@code device}: the test changed the host itself. */
+    void removedEvent(String device) {
+        kernel(new KernelEvent.ControllerRemoved(new DeviceName(device), ++seqnum));
+    }
+
     /** The device disappears and its {@code remove} uevent is lost (an overflow). */
     void removedSilently(String device) {
         delete(host.root().resolve("sys/class/nvme").resolve(device));
@@ -207,6 +219,11 @@ final class DaemonHarness {
 
     String status() {
         return daemon.statusText();
+    }
+
+    /** {@code rm -rf} of {@code relative} under the root, behind the daemon's back. */
+    void wipe(String relative) {
+        delete(host.root().resolve(relative));
     }
 
     private static void delete(Path path) {

@@ -50,6 +50,17 @@ final class HostTree {
         return devNode(device);
     }
 
+    /** {@code run/nvme/discoverd/{units,controllers}}, as systemd's {@code RuntimeDirectory=} makes them. */
+    HostTree runtimeLayout() {
+        try {
+            Files.createDirectories(root.resolve("run/nvme/discoverd/units"));
+            Files.createDirectories(root.resolve("run/nvme/discoverd/controllers"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     HostTree devNode(String device) {
         write(root.resolve("dev").resolve(device), "");
         return this;

@@ -8,6 +8,7 @@ import org.nvmexpress.discoverd.kernel.sysfs.ControllerReading;
 import org.nvmexpress.discoverd.kernel.sysfs.Sysfs;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsException;
 import org.nvmexpress.discoverd.registry.DeviceName;
+import org.nvmexpress.discoverd.registry.RegistryEntry;
 import org.nvmexpress.discoverd.registry.RegistryException;
 
 /**
@@ -58,6 +59,18 @@ final class OffLoop {
             public void record(DeviceName device, String owner) throws RegistryException {
                 check(loop, "OwnerStore.record " + device);
                 owners.record(device, owner);
+            }
+
+            @Override
+            public List<RegistryEntry> entries() throws RegistryException {
+                check(loop, "OwnerStore.entries");
+                return owners.entries();
+            }
+
+            @Override
+            public boolean remove(RegistryEntry stale) throws RegistryException {
+                check(loop, "OwnerStore.remove " + stale.device());
+                return owners.remove(stale);
             }
         };
     }

@@ -16,7 +16,8 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * test plays systemd and posts the results ({@code JobDone}, {@code CallFailed}, …). A request for
  * a unit whose previous request has not been answered yet is a bug of the daemon (two jobs for one
  * controller) and fails the test at once. Can refuse a unit, and can hang in {@link #close()} as a
- * unit manager with a D-Bus call stuck would.
+ * unit manager with a D-Bus call stuck would. Listings ({@code listUnits}) are counted; the test
+ * answers them too ({@code DaemonHarness#listed}).
  */
 final class RecordingUnitManager implements UnitManager {
     private final List<String> calls = new ArrayList<>();
@@ -27,6 +28,7 @@ final class RecordingUnitManager implements UnitManager {
     private final CountDownLatch hang = new CountDownLatch(1);
     private boolean hangOnClose;
     private boolean closed;
+    private int listings;
 
     @Override
     public Submission start(UnitRequest request) {
@@ -61,7 +63,7 @@ final class RecordingUnitManager implements UnitManager {
 
     @Override
     public void listUnits() {
-        calls.add("list");
+        listings++;
     }
 
     @Override
@@ -127,5 +129,10 @@ final class RecordingUnitManager implements UnitManager {
 
     boolean closed() {
         return closed;
+    }
+
+    /** How many times the daemon asked for the list of units (not among {@link #calls()}: no unit's). */
+    int listings() {
+        return listings;
     }
 }

@@ -185,13 +185,17 @@ final class RegistryTest {
                 new RegistryEntry(new DeviceName("nvme10"), Map.of(AttributeName.OWNER, "owner-of-nvme10")));
         assertThat(registry.entry(new DeviceName("nvme5")).owner()).as("stale, but still readable by name")
                 .hasValue("owner-of-nvme5");
+        assertThat(registry.listAll()).extracting(e -> e.device().value()).as("live and stale, the rest skipped")
+                .containsExactly("nvme2", "nvme5", "nvme10");
     }
 
     @Test
     void listOfAMissingOrEmptyRegistryIsEmpty() throws Exception {
         assertThat(registry.list()).isEmpty();
+        assertThat(registry.listAll()).isEmpty();
         Files.createDirectories(root.resolve("run/nvme/registry"));
         assertThat(registry.list()).isEmpty();
+        assertThat(registry.listAll()).isEmpty();
     }
 
     @Test

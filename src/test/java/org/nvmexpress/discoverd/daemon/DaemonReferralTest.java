@@ -119,6 +119,23 @@ final class DaemonReferralTest {
     }
 
     @Test
+    void aReferralConnectsWithItsRootsDiscoveryDefaultsAndTheirPolicy() {
+        DaemonHarness h = new DaemonHarness(root).fabrics("[Discovery Controller Defaults]\nkeep-alive-tmo = 33\n"
+                + "persistent = force\n[I/O Controller Defaults]\nctrl-loss-tmo = 77\n"
+                + "[Discovery Controller]\nkeep-alive-tmo = 5\ncontroller = transport=tcp;traddr=" + DC + "\n");
+        h.fabric.page("nvme0", 1, referral(R1)).page("nvme1", 1, ioc(A));
+        h.start();
+        h.connects("nvme0", dc(DC), Role.DC);
+        h.connects("nvme1", dc(R1), Role.DC);
+        assertThat(h.units.requests()).filteredOn(r -> r.unit().equals(dcUnit(R1))).singleElement()
+                .satisfies(r -> assertThat(r.options().arguments()).contains("--keep-alive-tmo=33")
+                        .doesNotContain("--keep-alive-tmo=5", "--persistent=force"));
+        assertThat(h.units.callsFor(dcUnit(R1))).containsExactly("start"); // force: held, though its entry has no EPCSD
+        assertThat(h.units.requests()).filteredOn(r -> r.unit().equals(DaemonHarness.unit(A))).singleElement()
+                .satisfies(r -> assertThat(r.options().arguments()).contains("--ctrl-loss-tmo=77"));
+    }
+
+    @Test
     void persistentNoReadsThenDisconnectsAndPollsAgain() {
         DaemonHarness h = new DaemonHarness(root).fabrics("[Discovery Controller]\npersistent = no\n"
                 + "controller = transport=tcp;traddr=" + DC + "\n");

@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@link Discovery} with its real tracker, connections and attempts, fed pages as
  * {@link LogFetches} hands them over, so a benchmark measures what the loop does with a page
  * ({@link ListingBuilder}, {@link Listings#relist}, applying the change to the tracker, the EPCSD
- * decision) and nothing else. What leaves the loop is counted, not done: the workers record each
+ * decision) and nothing else. What leaves the loop is counted, not done: the workers count each
  * submission (the gate checks, on a worker in the daemon) and drop it; the unit manager answers
- * every request {@code Queued}.
+ * every request {@code Queued} (none comes: the gate checks never answer).
  *
  * <p>The fabric ({@link Fabric}): {@code dcs} TCP discovery controllers, each listing itself (EPCSD
  * set, so its connection is held) and {@code iocs} I/O controllers of its own, each at its own
@@ -155,7 +155,6 @@ public final class BenchDiscovery {
     private final Discovery discovery;
     private final List<TrackedController> dcs = new ArrayList<>();
     private int submitted;
-    private int requests;
 
     /**
      * A daemon's discovery as after its first pass: the static set is the fabric's DCs, each tracked
@@ -195,7 +194,8 @@ public final class BenchDiscovery {
 
     /**
      * Every DC's page read, one after the other, in configuration order: the first walk. In a
-     * referred fabric the central DC's first, then its referrals' as if each was connected.
+     * referred fabric the central DC's first, then its referrals', handed over while they are still
+     * at the gate (so no EPCSD decision is made for them: only a connected DC is parked).
      */
     public void readAll() {
         if (fabric.central != null) {
@@ -222,13 +222,9 @@ public final class BenchDiscovery {
         return tracker.size();
     }
 
-    /** How many pieces of work went to the workers (gate checks), and unit requests to the manager. */
+    /** How many pieces of work went to the workers: the gate checks. */
     public int submitted() {
         return submitted;
-    }
-
-    public int requests() {
-        return requests;
     }
 
     public boolean tracks(String traddr) {
@@ -261,10 +257,9 @@ public final class BenchDiscovery {
         logger.setAdditive(false);
     }
 
-    private final class Units implements UnitManager {
+    private static final class Units implements UnitManager {
         @Override
         public Submission start(UnitRequest request) {
-            requests++;
             return new Submission.Queued(request.unit());
         }
 
@@ -275,7 +270,6 @@ public final class BenchDiscovery {
 
         @Override
         public void stop(UnitName unit) {
-            requests++;
         }
 
         @Override

@@ -13,9 +13,9 @@ import java.util.Objects;
  * error at its end, where the detail is. JSON is never cut.
  */
 final class ControllerTable {
-    static final int NQN_WIDTH = 40;
-    static final int TARGET_WIDTH = 40;
-    static final int ERROR_WIDTH = 50;
+    static final int NQN_WIDTH = 36;
+    static final int TARGET_WIDTH = 32;
+    static final int ERROR_WIDTH = 40;
     /** ASCII, not "…": a terminal or a pipe in the C locale prints the latter as "?". */
     private static final String CUT = "...";
     private static final String[] HEADER = {"UNIT", "ROLE", "STATE", "DEVICE", "TARGET", "NQN", "ATTEMPTS",

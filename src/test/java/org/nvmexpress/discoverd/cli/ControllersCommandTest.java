@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** {@code nvme-discoverctl controllers}: the table, its shortened values, JSON, filters, errors. */
@@ -99,5 +101,11 @@ final class ControllersCommandTest {
         daemon.refuse(new java.nio.file.NoSuchFileException("/run/nvme/discoverd/varlink"));
         assertThat(cli.run("controllers", "--socket", "/nonexistent/varlink")).isEqualTo(3);
         assertThat(cli.err()).isEqualTo("nvme-discoverd is not running (no socket at /nonexistent/varlink)\n");
+    }
+
+    /** The README's example is this formatter's output; it fails when one changes without the other. */
+    @Test
+    void readmeExampleIsWhatControllersPrints() throws IOException {
+        assertThat(Files.readString(Path.of("README.md"))).contains("$ nvme-discoverctl controllers\n" + TABLE);
     }
 }

@@ -128,4 +128,10 @@ final class StatusCommandTest {
         assertThat(runner.err()).isEqualTo("nvme-discoverctl status: the daemon does not offer"
                 + " org.nvmexpress.discoverd.GetStatus (is it an older nvme-discoverd?)\n");
     }
+
+    /** The README's example is this formatter's output; it fails when one changes without the other. */
+    @Test
+    void readmeExampleIsWhatStatusPrints() throws IOException {
+        assertThat(Files.readString(Path.of("README.md"))).contains("$ nvme-discoverctl status\n" + STATUS_TEXT);
+    }
 }

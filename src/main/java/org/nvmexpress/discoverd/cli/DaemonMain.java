@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.daemon.Daemon;
+import org.nvmexpress.discoverd.daemon.DaemonInfo;
 import org.nvmexpress.discoverd.daemon.DaemonPorts;
 import org.nvmexpress.discoverd.daemon.EventLoop;
 import org.nvmexpress.discoverd.daemon.HostResolver;
@@ -29,7 +31,6 @@ import org.nvmexpress.discoverd.systemd.Logging;
 import org.nvmexpress.discoverd.systemd.Notifier;
 import org.nvmexpress.discoverd.systemd.SdNotifier;
 import org.nvmexpress.discoverd.systemd.SystemdUnitManager;
-import org.nvmexpress.discoverd.systemd.UnitManager;
 import org.nvmexpress.discoverd.systemd.UnitManagerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,7 @@ public final class DaemonMain implements Callable<Integer> {
         DaemonConfig daemonConfig = Daemon.readDaemonConfig(root, daemonFile, config != null, fabrics.fabricsFile());
         Map<String, String> env = System.getenv();
         List<DaemonPorts.Closing> adapters = new ArrayList<>();
-        UnitManager units = SystemdUnitManager.onSystemBus(
+        SystemdUnitManager units = SystemdUnitManager.onSystemBus(
                 UnitManagerSettings.of(daemonConfig, DISCOVERCTL_PATH, env).withRoot(root),
                 event -> loop.post(new LoopEvent.FromUnits(event)));
         adapters.add(new DaemonPorts.Closing("unit manager", units));
@@ -122,7 +123,9 @@ public final class DaemonMain implements Callable<Integer> {
             DaemonPorts ports = new DaemonPorts(root, daemonFile, config != null, fabrics.fabricsFile(), units, notifier,
                     new SysfsReader(root), new Registry(root), new ExclusionLists(root), resolver,
                     hostnqn(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
-            return Daemon.create(loop, ports).run(daemonConfig);
+            DaemonInfo info = new DaemonInfo(VersionProvider.version(), units.connector().configName(),
+                    InstantSource.system());
+            return Daemon.create(loop, ports, info).run(daemonConfig);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for events; exiting");

@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-final class MessageReaderTest {
+/** The framing: {@link MessageReader} and {@link MessageWriter}. */
+final class VarlinkFramingTest {
     private static final ObjectMapper JSON = VarlinkJson.mapper();
 
     private static byte[] bytes(String s) {

@@ -55,6 +55,22 @@ final class FakeDaemon implements DaemonControl {
         return listeners.size();
     }
 
+    /** Waits until exactly {@code n} clients are subscribed (subscribing happens on server threads). */
+    void awaitSubscribers(int n) throws InterruptedException {
+        synchronized (listeners) {
+            while (listeners.size() != n) {
+                listeners.wait();
+            }
+        }
+    }
+
+    private void changed(Runnable change) {
+        synchronized (listeners) {
+            change.run();
+            listeners.notifyAll();
+        }
+    }
+
     void publish(DaemonEvent event) {
         listeners.forEach(l -> l.accept(event));
     }
@@ -66,8 +82,8 @@ final class FakeDaemon implements DaemonControl {
 
     @Override
     public Subscription subscribe(Consumer<DaemonEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        changed(() -> listeners.add(listener));
+        return () -> changed(() -> listeners.remove(listener));
     }
 
     @Override

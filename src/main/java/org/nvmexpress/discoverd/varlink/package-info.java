@@ -16,6 +16,10 @@
  * daemon publishes, and post commands through {@code DaemonControl}; they never touch loop state.
  * A client connection ({@link org.nvmexpress.discoverd.varlink.VarlinkCalls}) is used by one thread.
  *
- * <p><b>Entry class:</b> {@link org.nvmexpress.discoverd.varlink.VarlinkCalls} for clients.
+ * <p><b>Entry classes:</b> {@link org.nvmexpress.discoverd.varlink.VarlinkCalls} for clients
+ * ({@link org.nvmexpress.discoverd.varlink.VarlinkClient#connect}); for the daemon,
+ * {@link org.nvmexpress.discoverd.varlink.VarlinkServer#start(java.nio.file.Path,
+ * org.nvmexpress.discoverd.daemon.DaemonControl)} at
+ * {@link org.nvmexpress.discoverd.varlink.VarlinkSocket#under} its root, closed at shutdown.
  */
 package org.nvmexpress.discoverd.varlink;

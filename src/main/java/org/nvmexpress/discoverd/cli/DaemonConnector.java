@@ -3,6 +3,7 @@ package org.nvmexpress.discoverd.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.nvmexpress.discoverd.varlink.VarlinkCalls;
+import org.nvmexpress.discoverd.varlink.VarlinkClient;
 
 /**
  * How the commands that talk to the daemon ({@code status}, {@code controllers}, {@code monitor}, …)
@@ -20,18 +21,8 @@ interface DaemonConnector {
      */
     VarlinkCalls connect(Path socket) throws IOException;
 
-    /**
-     * The connector the shipped tool uses. The varlink client ({@code VarlinkClient}) is built in
-     * parallel; until it is on this branch the tool says so instead of pretending to have talked to
-     * the daemon.
-     */
+    /** The connector the shipped tool uses: the varlink client on the unix socket. */
     static DaemonConnector builtIn() {
-        // PLUG-IN POINT: replace the next line with `return VarlinkClient::connect;` once VarlinkClient exists.
-        return DaemonConnector::clientNotBuiltIn;
-    }
-
-    private static VarlinkCalls clientNotBuiltIn(Path socket) throws IOException {
-        throw new IOException("cannot talk to " + socket + ": this build has no varlink client"
-                + " (VarlinkClient is not built in yet)");
+        return VarlinkClient::connect;
     }
 }

@@ -26,6 +26,8 @@ import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.kernel.uevent.NetlinkException;
 import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
+import org.nvmexpress.discoverd.varlink.VarlinkServer;
+import org.nvmexpress.discoverd.varlink.VarlinkSocket;
 import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.systemd.Logging;
 import org.nvmexpress.discoverd.systemd.Notifier;
@@ -125,11 +127,40 @@ public final class DaemonMain implements Callable<Integer> {
                     hostnqn(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
             DaemonInfo info = new DaemonInfo(VersionProvider.version(), units.connector().configName(),
                     InstantSource.system());
-            return Daemon.create(loop, ports, info).run(daemonConfig);
+            Daemon daemon = Daemon.create(loop, ports, info);
+            Optional<VarlinkServer> varlink = openVarlink(root, daemon);
+            try {
+                return daemon.run(daemonConfig);
+            } finally {
+                varlink.ifPresent(DaemonMain::closeVarlink);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for events; exiting");
             return Commands.EXIT_FAILURE;
+        }
+    }
+
+    /**
+     * The status socket. Without it the daemon still connects; only its questions go unanswered, so
+     * a failure is said once, as an error, rather than refusing to run.
+     */
+    private static Optional<VarlinkServer> openVarlink(Path root, Daemon daemon) {
+        Path socket = VarlinkSocket.under(root);
+        try {
+            return Optional.of(VarlinkServer.start(socket, daemon.control()));
+        } catch (IOException e) {
+            LOG.error("cannot serve varlink on {}: {}; nvme-discoverctl status and friends will not reach the daemon",
+                    socket, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void closeVarlink(VarlinkServer varlink) {
+        try {
+            varlink.close();
+        } catch (IOException e) {
+            LOG.warn("closing the varlink socket: {}", e.getMessage());
         }
     }
 

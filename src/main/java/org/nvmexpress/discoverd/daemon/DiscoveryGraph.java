@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.nvmexpress.discoverd.config.Persistence;
 import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.UnitName;
 
@@ -48,37 +47,41 @@ final class DiscoveryGraph {
     }
 
     /**
-     * What the walk found.
+     * What the walk found. What the referrers' entries say of a referral DC (EPCSD, the scope's
+     * {@code persistent} policy) is read from its {@code listers}' listings, not kept here, so a
+     * change of those entries alone does not need a walk.
      *
-     * @param listers       for every listed controller, the DCs reached whose listing names it, in walk order
-     * @param origins       every DC reached (the roots included) with its scope and depth
-     * @param referralEpcsd for each referral DC, whether any referrer's entry for it has EPCSD set
-     * @param persistence   for each referral DC, the policy of the scope it is connected with
+     * @param listers  for every listed controller, the DCs reached whose listing names it in the
+     *                 role the first of them gives it, in walk order
+     * @param origins  every DC reached (the roots included) with its scope and depth
+     * @param order    every DC reached, numbered in walk order (the roots first): where a DC goes
+     *                 among the listers of a unit without a walk
+     * @param twoRoles whether some unit is named in two roles (the later namings are left out)
      */
     record Walk(Map<UnitName, List<UnitName>> listers, Map<UnitName, ListingBuilder.Origin> origins,
-            Map<UnitName, Boolean> referralEpcsd, Map<UnitName, Persistence> persistence) {
-        static final Walk NONE = new Walk(Map.of(), Map.of(), Map.of(), Map.of());
+            Map<UnitName, Integer> order, boolean twoRoles) {
+        static final Walk NONE = new Walk(Map.of(), Map.of(), Map.of(), false);
 
         Walk {
             listers = Collections.unmodifiableMap(new LinkedHashMap<>(listers));
             origins = Map.copyOf(origins);
-            referralEpcsd = Map.copyOf(referralEpcsd);
-            persistence = Map.copyOf(persistence);
+            order = Map.copyOf(order);
         }
     }
 
     static Walk walk(List<Root> roots, Map<UnitName, Listing> listings) {
         Map<UnitName, ListingBuilder.Origin> origins = new HashMap<>();
+        Map<UnitName, Integer> order = new HashMap<>();
         Deque<UnitName> queue = new ArrayDeque<>();
         for (Root root : roots) {
             if (origins.putIfAbsent(root.unit(), root.origin()) == null) {
+                order.put(root.unit(), order.size());
                 queue.add(root.unit());
             }
         }
         Map<UnitName, List<UnitName>> listers = new LinkedHashMap<>();
         Map<UnitName, Role> roles = new HashMap<>();
-        Map<UnitName, Boolean> epcsd = new HashMap<>();
-        Map<UnitName, Persistence> persistence = new HashMap<>();
+        boolean twoRoles = false;
         while (!queue.isEmpty()) {
             UnitName dc = queue.removeFirst();
             Listing listing = listings.get(dc);
@@ -90,19 +93,18 @@ final class DiscoveryGraph {
                 Candidate candidate = listed.candidate();
                 UnitName unit = candidate.unit();
                 if (roles.putIfAbsent(unit, candidate.role()) != null && roles.get(unit) != candidate.role()) {
+                    twoRoles = true;
                     continue; // one unit named in two roles: the first stands
                 }
                 listers.computeIfAbsent(unit, u -> new ArrayList<>()).add(dc);
-                if (candidate.role() == Role.DC) {
-                    epcsd.merge(unit, listed.epcsd(), Boolean::logicalOr);
-                    persistence.putIfAbsent(unit, listed.persistence());
-                    if (origin.depth() < ListingBuilder.MAX_REFERRAL_DEPTH && !origins.containsKey(unit)) {
-                        origins.put(unit, new ListingBuilder.Origin(origin.scope(), origin.depth() + 1));
-                        queue.add(unit);
-                    }
+                if (candidate.role() == Role.DC && origin.depth() < ListingBuilder.MAX_REFERRAL_DEPTH
+                        && !origins.containsKey(unit)) {
+                    origins.put(unit, new ListingBuilder.Origin(origin.scope(), origin.depth() + 1));
+                    order.put(unit, order.size());
+                    queue.add(unit);
                 }
             }
         }
-        return new Walk(listers, origins, epcsd, persistence);
+        return new Walk(listers, origins, order, twoRoles);
     }
 }

@@ -1,7 +1,6 @@
 package org.nvmexpress.discoverd.daemon;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +48,6 @@ record Listing(UnitName dc, long genctr, Map<UnitName, Listed> listed, Optional<
             Objects.requireNonNull(candidate, "candidate");
             Objects.requireNonNull(persistence, "persistence");
         }
-    }
-
-    /** The referral DCs it lists, each with its entry's EPCSD bit: while they stay the same, so does the walk. */
-    Map<UnitName, Boolean> referrals() {
-        Map<UnitName, Boolean> out = new HashMap<>();
-        listed.forEach((unit, l) -> {
-            if (l.candidate().role() == Role.DC) {
-                out.put(unit, l.epcsd());
-            }
-        });
-        return out;
     }
 
     /** How many I/O controllers and referrals it lists, for the log. */

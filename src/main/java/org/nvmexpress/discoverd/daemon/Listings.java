@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.nvmexpress.discoverd.config.Persistence;
+import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.UnitName;
 
 /**
@@ -18,9 +19,13 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * as a result. Every change returns the units whose candidate may have changed; {@link #update}
  * then says, unit by unit, what it was and what it is, so the caller touches only those.
  *
- * <p>A new page whose referrals stayed the same (the usual change notice: a subsystem added or
- * removed) costs the size of that page, not of the fabric: the walk stands and only the units of
- * the two pages are looked at. Anything else walks again, linearly in the listings' entries.
+ * <p>A page that follows the same referrals as the one before (the usual change notice: a subsystem
+ * added or removed; a DC's first page when it refers only to roots or to nothing) costs the size of
+ * that page, not of the fabric: the walk stands, only the units of the two pages are looked at, and
+ * the DC takes its walk-order place among their listers, so the result is the walk's. A referral
+ * to a root (a configured, boot or announced DC) is not followed: the root is walked from its own
+ * place anyway. Anything else walks again, linearly in the listings' entries; so 100 DCs read one
+ * after the other cost the fabric once, not 100 times.
  *
  * <p>Loop-confined (its owner, {@link Discovery}, is).
  */
@@ -47,12 +52,26 @@ final class Listings {
 
     /** Whether any referrer's entry for {@code dc} asks for a persistent connection; empty when none refers to it. */
     Optional<Boolean> referrerEpcsd(UnitName dc) {
-        return Optional.ofNullable(walk.referralEpcsd().get(dc));
+        List<Listing.Listed> entries = referrerEntries(dc);
+        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.stream().anyMatch(Listing.Listed::epcsd));
     }
 
-    /** The {@code persistent} policy of the scope referral DC {@code dc} is connected with, if it is one. */
+    /** The {@code persistent} policy of the scope referral DC {@code dc} is connected with (its first referrer's), if it is one. */
     Optional<Persistence> referralPolicy(UnitName dc) {
-        return announced.containsKey(dc) ? Optional.empty() : Optional.ofNullable(walk.persistence().get(dc));
+        return announced.containsKey(dc) ? Optional.empty()
+                : referrerEntries(dc).stream().findFirst().map(Listing.Listed::persistence);
+    }
+
+    /** The entries that name {@code dc} as a discovery controller, in walk order. */
+    private List<Listing.Listed> referrerEntries(UnitName dc) {
+        List<Listing.Listed> entries = new ArrayList<>();
+        for (UnitName referrer : listers.getOrDefault(dc, List.of())) {
+            Listing.Listed entry = byDc.get(referrer).listed().get(dc);
+            if (entry.candidate().role() == Role.DC) {
+                entries.add(entry);
+            }
+        }
+        return entries;
     }
 
     /** The discovered candidate of {@code unit}, as last updated. */
@@ -70,25 +89,71 @@ final class Listings {
     Set<UnitName> relist(Listing listing, List<DiscoveryGraph.Root> staticRoots) {
         UnitName dc = listing.dc();
         Listing before = byDc.put(dc, listing);
-        if (before == null || !before.referrals().equals(listing.referrals())) {
+        Map<UnitName, Listing.Listed> was = before == null ? Map.of() : before.listed();
+        Map<UnitName, Listing.Listed> is = listing.listed();
+        if (!walkStands(dc, was, is)) {
             return walk(staticRoots);
         }
-        Set<UnitName> units = new LinkedHashSet<>(before.listed().keySet());
-        units.addAll(listing.listed().keySet());
+        Set<UnitName> units = new LinkedHashSet<>(was.keySet());
+        units.addAll(is.keySet());
         for (UnitName unit : units) {
-            boolean was = before.listed().containsKey(unit);
-            boolean is = listing.listed().containsKey(unit);
-            if (was && !is) {
+            if (!is.containsKey(unit)) {
                 List<UnitName> dcs = listers.get(unit);
                 dcs.remove(dc);
                 if (dcs.isEmpty()) {
                     listers.remove(unit);
                 }
-            } else if (is && !was) {
-                listers.computeIfAbsent(unit, u -> new ArrayList<>()).add(dc);
+            } else if (!was.containsKey(unit)) {
+                addLister(unit, dc);
             }
         }
         return units;
+    }
+
+    /**
+     * Whether a walk after {@code dc}'s listing went from {@code was} to {@code is} would reach the
+     * same DCs in the same order: {@code dc} is reached, it follows the same referrals in the same
+     * order, and no unit is (or would be) named in two roles, where which naming counts depends on
+     * the walk's order.
+     */
+    private boolean walkStands(UnitName dc, Map<UnitName, Listing.Listed> was, Map<UnitName, Listing.Listed> is) {
+        if (!walk.origins().containsKey(dc) || walk.twoRoles() || !followed(was).equals(followed(is))) {
+            return false;
+        }
+        for (Map.Entry<UnitName, Listing.Listed> entry : is.entrySet()) {
+            Listing.Listed other = was.get(entry.getKey());
+            List<UnitName> dcs = listers.get(entry.getKey());
+            if (other == null && dcs != null) {
+                other = byDc.get(dcs.get(0)).listed().get(entry.getKey());
+            }
+            if (other != null && other.candidate().role() != entry.getValue().candidate().role()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The referrals a walk follows from {@code listed}, in page order (the walk's): to DCs that are not roots. */
+    private List<UnitName> followed(Map<UnitName, Listing.Listed> listed) {
+        List<UnitName> out = new ArrayList<>();
+        listed.forEach((unit, l) -> {
+            ListingBuilder.Origin origin = walk.origins().get(unit);
+            if (l.candidate().role() == Role.DC && (origin == null || origin.depth() > 0)) {
+                out.add(unit);
+            }
+        });
+        return out;
+    }
+
+    /** Puts {@code dc} among the listers of {@code unit} where the walk would have: by walk order. */
+    private void addLister(UnitName unit, UnitName dc) {
+        List<UnitName> dcs = listers.computeIfAbsent(unit, u -> new ArrayList<>());
+        int place = walk.order().get(dc);
+        int at = dcs.size();
+        while (at > 0 && walk.order().get(dcs.get(at - 1)) > place) {
+            at--;
+        }
+        dcs.add(at, dc);
     }
 
     /** The listing of {@code dc} now; empty when it has none. */

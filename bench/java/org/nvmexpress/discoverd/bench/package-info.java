@@ -4,7 +4,7 @@
  *
  * <p><b>Owns:</b> the benchmark classes ({@link org.nvmexpress.discoverd.bench.DlpDecodeBenchmark},
  * {@link org.nvmexpress.discoverd.bench.TidBenchmark}, {@link org.nvmexpress.discoverd.bench.ReconcileBenchmark},
- * {@link org.nvmexpress.discoverd.bench.DiscoveryBenchmark}),
+ * {@link org.nvmexpress.discoverd.bench.DiscoveryBenchmark}, {@link org.nvmexpress.discoverd.bench.VarlinkBenchmark}),
  * the inputs they measure ({@link org.nvmexpress.discoverd.bench.BenchPages},
  * {@link org.nvmexpress.discoverd.bench.BenchFabrics}, and {@code daemon.BenchDiscovery}, the one helper
  * outside this package: in the daemon's, because what it drives, {@code daemon.Discovery}, is

@@ -36,7 +36,7 @@ final class DaemonService {
     static final String UNIT = "nvme-discoverd.service";
     /** The fake {@code nvme} and its log, as the sandbox sees them. */
     static final String NVME = INSIDE + "/nvme";
-    private static final String ROOT = INSIDE + "/root";
+    static final String ROOT = INSIDE + "/root";
     private static final String ADDRESS_FAMILIES = "it.unit.RestrictAddressFamilies";
     private static final Pattern READY_SENT =
             Pattern.compile("sent READY=1 to the service manager \\(CLOCK_MONOTONIC ([0-9]+) µs\\)");

@@ -64,6 +64,7 @@ final class SystemdServiceIT {
             awaitConnects(daemon, Map.of(stem(IOC_UNIT), 2, stem(SECOND_IOC_UNIT), 1));
             assertThat(entry(journal(systemd), "reloading the configuration \\(SIGHUP\\)").path("PRIORITY").asText())
                     .isEqualTo("6");
+            assertStatusSocketAnswers(systemd);
 
             systemd.check("systemctl", "stop", UNIT);
             // Result=timeout if it had not exited within TimeoutStopSec=; success with status 0 otherwise.
@@ -71,6 +72,20 @@ final class SystemdServiceIT {
                     .containsEntry("ExecMainStatus", "0").containsEntry("ActiveState", "inactive");
             assertThat(entry(journal(systemd), "stopping on SIGTERM").path("PRIORITY").asText()).isEqualTo("6");
         }
+    }
+
+    /**
+     * The varlink socket works under the shipped hardening (ProtectSystem=strict with /run/nvme
+     * writable, RestrictAddressFamilies): python3-varlink, inside the sandbox, gets the status.
+     */
+    private static void assertStatusSocketAnswers(Sandbox systemd) throws Exception {
+        if (systemd.exec("/usr/bin/python3", "-c", "import varlink").status() != 0) {
+            System.out.println("python3-varlink is not installed: the status socket is not asked here");
+            return;
+        }
+        String reply = systemd.check("/usr/bin/python3", "-m", "varlink.cli", "call", "unix:" + DaemonService.ROOT
+                + "/run/nvme/discoverd/varlink/org.nvmexpress.discoverd.GetStatus", "{}");
+        assertThat(reply).contains("\"controllers\": 2", "\"lastReloadUSec\"");
     }
 
     private static String stem(String unit) {

@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.daemon.Daemon;
+import org.nvmexpress.discoverd.daemon.DaemonInfo;
 import org.nvmexpress.discoverd.daemon.DaemonPorts;
 import org.nvmexpress.discoverd.daemon.EventLoop;
 import org.nvmexpress.discoverd.daemon.HostResolver;
@@ -24,12 +26,13 @@ import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.kernel.uevent.NetlinkException;
 import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
+import org.nvmexpress.discoverd.varlink.VarlinkServer;
+import org.nvmexpress.discoverd.varlink.VarlinkSocket;
 import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.systemd.Logging;
 import org.nvmexpress.discoverd.systemd.Notifier;
 import org.nvmexpress.discoverd.systemd.SdNotifier;
 import org.nvmexpress.discoverd.systemd.SystemdUnitManager;
-import org.nvmexpress.discoverd.systemd.UnitManager;
 import org.nvmexpress.discoverd.systemd.UnitManagerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +115,7 @@ public final class DaemonMain implements Callable<Integer> {
         DaemonConfig daemonConfig = Daemon.readDaemonConfig(root, daemonFile, config != null, fabrics.fabricsFile());
         Map<String, String> env = System.getenv();
         List<DaemonPorts.Closing> adapters = new ArrayList<>();
-        UnitManager units = SystemdUnitManager.onSystemBus(
+        SystemdUnitManager units = SystemdUnitManager.onSystemBus(
                 UnitManagerSettings.of(daemonConfig, DISCOVERCTL_PATH, env).withRoot(root),
                 event -> loop.post(new LoopEvent.FromUnits(event)));
         adapters.add(new DaemonPorts.Closing("unit manager", units));
@@ -122,11 +125,42 @@ public final class DaemonMain implements Callable<Integer> {
             DaemonPorts ports = new DaemonPorts(root, daemonFile, config != null, fabrics.fabricsFile(), units, notifier,
                     new SysfsReader(root), new Registry(root), new ExclusionLists(root), resolver,
                     hostnqn(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
-            return Daemon.create(loop, ports).run(daemonConfig);
+            DaemonInfo info = new DaemonInfo(VersionProvider.version(), units.connector().configName(),
+                    InstantSource.system());
+            Daemon daemon = Daemon.create(loop, ports, info);
+            Optional<VarlinkServer> varlink = openVarlink(root, daemon);
+            try {
+                return daemon.run(daemonConfig);
+            } finally {
+                varlink.ifPresent(DaemonMain::closeVarlink);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for events; exiting");
             return Commands.EXIT_FAILURE;
+        }
+    }
+
+    /**
+     * The status socket. Without it the daemon still connects; only its questions go unanswered, so
+     * a failure is said once, as an error, rather than refusing to run.
+     */
+    private static Optional<VarlinkServer> openVarlink(Path root, Daemon daemon) {
+        Path socket = VarlinkSocket.under(root);
+        try {
+            return Optional.of(VarlinkServer.start(socket, daemon.control()));
+        } catch (IOException e) {
+            LOG.error("cannot serve varlink on {}: {}; nvme-discoverctl status and friends will not reach the daemon",
+                    socket, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void closeVarlink(VarlinkServer varlink) {
+        try {
+            varlink.close();
+        } catch (IOException e) {
+            LOG.warn("closing the varlink socket: {}", e.getMessage());
         }
     }
 

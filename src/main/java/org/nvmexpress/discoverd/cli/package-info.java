@@ -4,7 +4,9 @@
  *
  * <p><b>Owns:</b> argument parsing, help, version, exit codes and the rendering of results as text
  * or JSON. Commands parse, call into the packages below, and print; they hold no logic of their own.
- * Exit codes everywhere: 0 success, 1 the operation failed, 2 usage or bad input.
+ * Exit codes everywhere: 0 success, 1 the operation failed, 2 usage or bad input; the commands
+ * that talk to the daemon over varlink ({@link org.nvmexpress.discoverd.cli.DaemonCall}) add 3, the
+ * daemon is not running, and 4, it refused a user other than root.
  * {@link org.nvmexpress.discoverd.cli.DaemonMain} only wires the daemon's adapters (unit manager,
  * uevent monitor, sysfs, registry, exclusion lists, sd_notify, signals, clock, resolver) and runs
  * {@link org.nvmexpress.discoverd.daemon.Daemon}; the daemon's logic lives in {@code daemon}.

@@ -127,8 +127,8 @@ final class Connections {
         controller.unitMayExist = true;
         if (submission instanceof Submission.Refused refused) {
             controller.pending = TrackedController.Pending.NONE;
-            tracker.setState(controller, ControllerState.REFUSED);
-            report(Level.ERROR, controller, "not connecting: " + refused.reason() + "; waiting for a reload");
+            settle(controller, ControllerState.REFUSED, Level.ERROR, "not connecting: " + refused.reason()
+                    + "; waiting for a reload");
             return;
         }
         // Queued, or Joined to a request already in the manager's hands: either way one outcome follows.
@@ -175,9 +175,18 @@ final class Connections {
         }
     }
 
+    /**
+     * Puts it in {@code state} and logs {@code what} unless it is what was last said about it. The
+     * problem is noted before the state changes, so the tracker's listeners (the status interface's
+     * events) see the reason with the state.
+     */
     private void settle(TrackedController controller, ControllerState state, Level level, String what) {
+        boolean fresh = !what.equals(controller.lastReported);
+        controller.lastReported = what;
         tracker.setState(controller, state);
-        report(level, controller, what);
+        if (fresh) {
+            log.log(level, controller, what);
+        }
     }
 
     /**
@@ -200,9 +209,9 @@ final class Connections {
         controller.failures++;
         Duration delay = retry.delayAfter(controller.failures);
         controller.nextAttempt = loop.schedule(delay, new Due.Attempt(controller.unit()));
-        tracker.setState(controller, ControllerState.RETRYING);
         Level level = problem.equals(controller.lastReported) ? Level.INFO : Level.WARN;
-        controller.lastReported = problem;
+        controller.lastReported = problem; // before the state, as in settle
+        tracker.setState(controller, ControllerState.RETRYING);
         log.log(level, controller, problem + "; retrying in " + seconds(delay) + " (attempt " + controller.failures + ")");
     }
 
@@ -225,14 +234,6 @@ final class Connections {
         controller.failing = false;
         controller.connectedAtNanos = loop.nowNanos();
         tracker.setState(controller, ControllerState.CONNECTED);
-    }
-
-    /** Logs {@code what} unless it is what was last said about this controller. */
-    private void report(Level level, TrackedController controller, String what) {
-        if (!what.equals(controller.lastReported)) {
-            controller.lastReported = what;
-            log.log(level, controller, what);
-        }
     }
 
     private static String sources(Candidate candidate) {

@@ -66,15 +66,39 @@ final class ControllerTracker {
         this.loop = Objects.requireNonNull(loop, "loop");
     }
 
-    /** The one listener; set once, when the daemon is built. */
+    /** The one listener; set once, when the daemon is built ({@link #both} when two must hear). */
     void listen(Listener value) {
         listener = Objects.requireNonNull(value, "value");
+    }
+
+    /** {@code first}, then {@code second}, told of every change. */
+    static Listener both(Listener first, Listener second) {
+        return new Listener() {
+            @Override
+            public void changed(TrackedController controller) {
+                first.changed(controller);
+                second.changed(controller);
+            }
+
+            @Override
+            public void deviceLost(TrackedController controller) {
+                first.deviceLost(controller);
+                second.deviceLost(controller);
+            }
+
+            @Override
+            public void forgotten(TrackedController controller) {
+                first.forgotten(controller);
+                second.forgotten(controller);
+            }
+        };
     }
 
     /** Starts following {@code candidate} in {@code state}; the unit must not be tracked yet. */
     TrackedController track(Candidate candidate, ControllerState state) {
         assert loop.inLoop();
         TrackedController controller = new TrackedController(candidate, state);
+        controller.sinceNanos = loop.nowNanos();
         if (byUnit.putIfAbsent(candidate.unit(), controller) != null) {
             throw new IllegalStateException("already tracked: " + candidate.unit());
         }
@@ -130,6 +154,7 @@ final class ControllerTracker {
             counts.merge(controller.state(), -1, Integer::sum);
             counts.merge(state, 1, Integer::sum);
             controller.setState(state);
+            controller.sinceNanos = loop.nowNanos();
         }
         listener.changed(controller);
     }

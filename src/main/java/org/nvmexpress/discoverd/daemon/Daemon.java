@@ -38,8 +38,11 @@ public final class Daemon {
     private final Passes passes;
     private final Audit audit;
     private final StatusReporter status;
+    private final SnapshotPublisher snapshots;
+    private final ControlCommands commands;
+    private final LoopControl control;
 
-    Daemon(Wiring wiring, List<Shutdown.Adapter> adapters, Shutdown shutdown) {
+    Daemon(Wiring wiring, DaemonInfo info, List<Shutdown.Adapter> adapters, Shutdown shutdown) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.loop = wiring.loop();
         this.adapters = List.copyOf(adapters);
@@ -56,15 +59,27 @@ public final class Daemon {
                 wiring.root(), wiring.identity(), wiring.survey());
         this.discovery = new Discovery(loop, tracker, connections, attempts, wiring.units(), wiring.workers(),
                 wiring.logs(), retry);
-        tracker.listen(discovery);
+        WallTime wall = new WallTime(loop, info.wall());
+        ControlEvents events = new ControlEvents(loop, wall);
+        tracker.listen(ControllerTracker.both(discovery, events));
+        discovery.announceTo(events);
         connections.giveUpWith(discovery);
         this.fc = new FcDiscovery(loop, wiring.workers(), wiring.kickstart(), discovery);
         this.passes = new Passes(loop, wiring, tracker, connections, attempts, devices, live, status, retry, discovery, fc);
         this.audit = new Audit(loop, wiring, tracker, devices, attempts);
+        StatusFacts facts = new StatusFacts(info, wall.nowMicros());
+        this.snapshots = new SnapshotPublisher(loop, () -> Snapshots.build(tracker.all(), facts.facts(), wall.converter()),
+                Snapshots.build(List.of(), facts.facts(), wall.converter()));
+        this.commands = new ControlCommands(loop, tracker, attempts, passes, snapshots, events, facts, wall);
+        passes.onEnd(commands);
+        this.control = new LoopControl(loop, snapshots, events);
     }
 
-    /** The daemon of {@code ports} on {@code loop}, its blocking work on a small pool of workers. */
-    public static Daemon create(EventLoop loop, DaemonPorts ports) {
+    /**
+     * The daemon of {@code ports} on {@code loop}, its blocking work on a small pool of workers;
+     * {@code info} is what its status interface reports of it.
+     */
+    public static Daemon create(EventLoop loop, DaemonPorts ports, DaemonInfo info) {
         Workers workers = new WorkerPool(loop, WorkerPool.DEFAULT_THREADS, WorkerPool.DEFAULT_QUEUE);
         ConnectionIdentityMatcher matcher = new ConnectionIdentityMatcher(ports.systemHostnqn());
         Wiring wiring = new Wiring(loop, workers, ports.units(), ports.notifier(),
@@ -76,7 +91,7 @@ public final class Daemon {
         List<Shutdown.Adapter> adapters = new java.util.ArrayList<>();
         ports.adapters().forEach(a -> adapters.add(new Shutdown.Adapter(a.name(), a.adapter())));
         adapters.add(new Shutdown.Adapter("workers", workers));
-        return new Daemon(wiring, adapters, new Shutdown(Shutdown.Waiter.BOUNDED));
+        return new Daemon(wiring, info, adapters, new Shutdown(Shutdown.Waiter.BOUNDED));
     }
 
     /**
@@ -112,6 +127,14 @@ public final class Daemon {
         return 0;
     }
 
+    /**
+     * The status interface's view of the daemon: thread-safe, for the varlink server. Get it before
+     * {@link #run}, which does not return while the daemon runs.
+     */
+    public DaemonControl control() {
+        return control;
+    }
+
     /** The start-up pass and the watchdog; loop only. */
     void begin(DaemonConfig daemon) {
         assert loop.inLoop();
@@ -120,6 +143,7 @@ public final class Daemon {
             loop.schedule(interval, new Due.Watchdog());
         });
         passes.start(daemon);
+        snapshots.changed();
     }
 
     /** Closes the adapters within the budget; the names of those that did not close in time. */
@@ -127,7 +151,10 @@ public final class Daemon {
         return shutdown.closeAll(adapters, Shutdown.BUDGET);
     }
 
-    /** Routes one event; then the status line follows the counts. */
+    /**
+     * Routes one event; then the status line follows the counts, and the status interface's
+     * snapshot the state (the timers that change nothing leave it alone, so they do not keep it busy).
+     */
     void handle(LoopEvent event) {
         assert loop.inLoop();
         if (event instanceof LoopEvent.FromUnits units) {
@@ -145,11 +172,16 @@ public final class Daemon {
             due(due);
         } else if (event instanceof LoopEvent.Reload) {
             passes.reload();
+        } else if (event instanceof ControlRequest request) {
+            commands.on(request);
         } else if (event instanceof LoopEvent.Stop stop) {
             stop(stop.signal());
             return;
         }
         status.update(statusOf(tracker, passes.unresolved()));
+        if (!(event instanceof Due.Publish || event instanceof Due.Watchdog || event instanceof Due.Status)) {
+            snapshots.changed();
+        }
     }
 
     private void kernel(KernelEvent event) {
@@ -203,6 +235,8 @@ public final class Daemon {
             discovery.fetches.due(fetch.unit());
         } else if (due instanceof Due.Kickstart) {
             fc.due();
+        } else if (due instanceof Due.Publish) {
+            snapshots.onDue();
         }
     }
 
@@ -217,6 +251,11 @@ public final class Daemon {
         Map<ControllerState, Integer> counts = new EnumMap<>(tracker.counts());
         counts.put(ControllerState.UNRESOLVED, unresolved);
         return new StatusLine(counts);
+    }
+
+    /** The snapshot publisher, for tests that count its work. */
+    SnapshotPublisher snapshots() {
+        return snapshots;
     }
 
     /** How many controllers are tracked in each state (states with none left out). */

@@ -61,6 +61,7 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
     private Map<UnitName, Persistence> staticPolicies = Map.of();
     private final Listings listings = new Listings();
     private Runnable fcControllerLost = () -> { };
+    private ControlEvents events;
 
     Discovery(EventLoop loop, ControllerTracker tracker, Connections connections, Attempts attempts, UnitManager units,
             Workers workers, DiscoveryLogSource source, RetryPolicy retry) {
@@ -70,6 +71,11 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
         this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.parking = new Parking(loop, tracker, units);
         this.fetches = new LogFetches(loop, tracker, workers, source, retry, this);
+    }
+
+    /** Where a discovery log that lists other controllers now is announced; set once, when the daemon is built. */
+    void announceTo(ControlEvents value) {
+        events = Objects.requireNonNull(value, "value");
     }
 
     /** What to do when an FC controller of ours loses its connection ({@link FcDiscovery}). */
@@ -164,6 +170,9 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
         boolean sameSkips = before != null && before.skipped().equals(now.skipped());
         boolean sameUnits = before != null && before.listed().keySet().equals(now.listed().keySet());
         log.log(sameUnits && sameSkips ? Level.DEBUG : Level.INFO, dc, "discovery log: " + now.summary());
+        if (!sameUnits && events != null) {
+            events.announce("dlp-changed", dc, "discovery log: " + now.summary());
+        }
         if (!sameSkips) {
             now.skipped().forEach(why -> log.log(Level.WARN, dc, "discovery log " + why));
             if (now.moreSkipped() > 0) {

@@ -46,4 +46,8 @@ sealed interface Due extends LoopEvent {
     /** The periodic FC kickstart ({@code fc-kickstart-interval-minutes}). */
     record Kickstart() implements Due {
     }
+
+    /** The status interface's snapshot is stale and its coalescing interval is over ({@link SnapshotPublisher}). */
+    record Publish() implements Due {
+    }
 }

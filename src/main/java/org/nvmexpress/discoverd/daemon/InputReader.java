@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.daemon;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,7 +87,20 @@ final class InputReader {
                     : "keeping its last good content (" + kept + " connection" + plural(kept) + ")");
         }
         logLoaded(fabrics);
-        return new DaemonInputs(daemon, fabrics, daemon.nbft() ? readBoot() : DaemonInputs.NO_BOOT);
+        List<String> tables = new ArrayList<>();
+        BootControllers boot = daemon.nbft() ? readBoot(tables) : DaemonInputs.NO_BOOT;
+        return new DaemonInputs(daemon, fabrics, boot, new DaemonInputs.Read(
+                Files.exists(daemonFile) ? Optional.of(daemonFile.toString()) : Optional.empty(),
+                daemonDiagnostics(), tables));
+    }
+
+    /**
+     * The daemon configuration's findings, parsed again without logging: {@code daemon} was read
+     * (and its findings logged) before, at start-up by the main thread, and this cheap second parse
+     * keeps that path and {@code --dry-run} as they are.
+     */
+    private List<Diagnostic> daemonDiagnostics() {
+        return DaemonConfigReader.read(daemonFile, daemonFile.toString()).diagnostics();
     }
 
     /** The first configuration: nothing is last good yet. */
@@ -94,8 +108,10 @@ final class InputReader {
         return read(daemon, FabricsConfig.EMPTY);
     }
 
-    private BootControllers readBoot() {
+    /** The boot controllers; the tables' names are added to {@code names}. */
+    private BootControllers readBoot(List<String> names) {
         NbftTables tables = NbftReader.readAll(root);
+        tables.tables().forEach(t -> names.add(t.source()));
         for (NbftProblem problem : tables.rejected()) {
             LOG.warn("{}", problem);
         }

@@ -7,11 +7,12 @@ import org.nvmexpress.discoverd.systemd.UnitEvent;
 /**
  * Everything that reaches the daemon's loop: one immutable value per happening (ARCHITECTURE §4,
  * STYLE §7 rule 6). Adapters on their own threads post the public kinds here through
- * {@link EventLoop#post}; timers of the loop ({@link Due}) and results of off-loop work
- * ({@link WorkDone}, the audit's {@link AuditDone}) are the loop's own.
+ * {@link EventLoop#post} (the status interface its {@link ControlRequest}s); timers of the loop
+ * ({@link Due}) and results of off-loop work ({@link WorkDone}, the audit's {@link AuditDone}) are
+ * the loop's own.
  */
 public sealed interface LoopEvent permits LoopEvent.Reload, LoopEvent.Stop, LoopEvent.FromUnits,
-        LoopEvent.FromKernel, Due, WorkDone, AuditDone {
+        LoopEvent.FromKernel, Due, WorkDone, AuditDone, ControlRequest {
 
     /** SIGHUP: re-read the configurations and the boot tables, connect what became desired. */
     record Reload() implements LoopEvent {

@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.daemon;
 
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.nvmexpress.discoverd.config.DaemonConfig;
@@ -31,6 +32,15 @@ import org.slf4j.event.Level;
 final class Passes implements HostNames.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(Passes.class);
 
+    /**
+     * Told, on the loop, when pass {@code number} (1: the start-up pass, then each reload) has been
+     * carried out with {@code inputs}; {@code readProblem} says why none could be read (the last
+     * ones were kept). The status interface's reload waits for it.
+     */
+    interface Ended {
+        void passEnded(long number, DaemonInputs inputs, Optional<String> readProblem);
+    }
+
     private final EventLoop loop;
     private final Wiring ports;
     private final RetryPolicy retry;
@@ -51,6 +61,11 @@ final class Passes implements HostNames.Listener {
     private boolean reloadHeld;
     private long pass;
     private int surveyFailures;
+    /** Passes begun and carried out, counted from the start-up pass: which pass serves a reload request. */
+    private long begun;
+    private long ended;
+    private Optional<String> readProblem = Optional.empty();
+    private Ended endedListener = (number, read, problem) -> { };
 
     Passes(EventLoop loop, Wiring ports, ControllerTracker tracker, Connections connections, Attempts attempts,
             DeviceEvents devices, LiveView live, StatusReporter status, RetryPolicy retry, Discovery discovery,
@@ -69,33 +84,46 @@ final class Passes implements HostNames.Listener {
         this.names = new HostNames(loop, ports.workers(), ports.resolver(), retry, this);
     }
 
+    /** Who hears of each pass's end; set once, when the daemon is built. */
+    void onEnd(Ended value) {
+        endedListener = Objects.requireNonNull(value, "value");
+    }
+
     /** The start-up pass, with the daemon configuration the adapters were built with. */
     void start(DaemonConfig daemon) {
         assert loop.inLoop();
         running = true;
+        begun++;
         ports.workers().submit("read the configuration", () -> ports.reader().readFirst(daemon),
                 outcome -> new WorkDone.InputsRead(false, outcome));
     }
 
-    /** SIGHUP. */
-    void reload() {
+    /**
+     * SIGHUP. Returns the number of the pass that serves it ({@link Ended}): this one, or, while a
+     * pass runs, the one held to follow it.
+     */
+    long reload() {
         assert loop.inLoop();
         if (running) {
             reloadHeld = true;
             LOG.info("reload requested while a pass runs; it follows that pass");
-            return;
+            return begun + 1;
         }
         LOG.info("reloading the configuration (SIGHUP)");
         running = true;
+        begun++;
         ports.notifier().reloading("Reloading configuration...");
         DaemonInputs lastGood = inputs;
         ports.workers().submit("re-read the configuration", () -> ports.reader()
                 .read(ports.reader().readDaemonConfig(), lastGood.fabrics()), outcome -> new WorkDone.InputsRead(true, outcome));
+        return begun;
     }
 
     void inputsRead(WorkDone.InputsRead result) {
         assert loop.inLoop();
+        readProblem = Optional.empty();
         if (result.outcome() instanceof Outcome.Failure<DaemonInputs> failure) {
+            readProblem = Optional.of("cannot read the configuration: " + failure.reason());
             LOG.error("cannot read the configuration: {}; {}", failure.reason(),
                     inputs == null ? "starting with none" : "keeping the last one");
             if (inputs == null) {
@@ -149,8 +177,7 @@ final class Passes implements HostNames.Listener {
         if (result.outcome() instanceof Outcome.Failure<WorkDone.Plan> failure) {
             surveyFailures++;
             LOG.error("cannot survey the host: {}; trying again", failure.reason());
-            loop.schedule(retry.delayAfter(surveyFailures),
-                    new Due.Survey());
+            loop.schedule(retry.delayAfter(surveyFailures), new Due.Survey());
             return;
         }
         surveyFailures = 0;
@@ -218,6 +245,7 @@ final class Passes implements HostNames.Listener {
         status.ready();
         LOG.info("{}: {}", ready ? "reloaded" : "ready", status.latest().text());
         ready = true;
+        endedListener.passEnded(++ended, inputs, readProblem);
         if (reloadHeld) {
             reloadHeld = false;
             reload();

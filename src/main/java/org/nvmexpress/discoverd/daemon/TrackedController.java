@@ -46,6 +46,8 @@ final class TrackedController {
     boolean unitMayExist;
     /** The last problem logged for it, so that a repeat of the same problem is not logged again. */
     String lastReported = "";
+    /** Loop clock of its last change of state (or of its tracking); the status interface shows it. */
+    long sinceNanos;
 
     TrackedController(Candidate candidate, ControllerState state) {
         this.candidate = Objects.requireNonNull(candidate, "candidate");

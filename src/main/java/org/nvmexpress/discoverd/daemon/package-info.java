@@ -64,6 +64,18 @@
  *     makes a removed {@code /run/nvme/discoverd} again and rebuilds its files
  *     ({@code RuntimeStateWriter}). Its results come back as {@code AuditDone}; it arms no timer of
  *     its own.</li>
+ * <li><b>Control</b>: the status interface's side of the loop ({@link
+ *     org.nvmexpress.discoverd.daemon.DaemonControl}, from {@code Daemon.control()}; varlink calls it
+ *     from its own threads). {@code LoopControl} answers reads from the immutable
+ *     {@link org.nvmexpress.discoverd.daemon.DaemonSnapshot} that {@code SnapshotPublisher}
+ *     publishes after changes, coalesced to at most one build ({@code Snapshots}, O(controllers))
+ *     per 200 ms and no timer while nothing changes; it posts {@code Reload} and {@code Retry} as
+ *     {@code ControlRequest}s, which {@code ControlCommands} carries out on the loop and completes
+ *     (a reload when its pass has ended, {@code Passes.Ended}). {@code ControlEvents}, the tracker's
+ *     second listener, turns each change of state into a {@link
+ *     org.nvmexpress.discoverd.daemon.DaemonEvent} for {@code Monitor}, delivered on the loop to
+ *     subscribers that must not block (one that throws is dropped). Version, connector and the wall
+ *     clock for the CLOCK_REALTIME times come in as {@link org.nvmexpress.discoverd.daemon.DaemonInfo}.</li>
  * <li><b>Shutdown</b>: {@code Shutdown} closes the adapters in reverse order within a bound;
  *     connections and units outlive the daemon.</li>
  * </ul>

@@ -84,6 +84,11 @@ public final class SystemdUnitManager implements UnitManager {
         return manager;
     }
 
+    /** The connector its units run, {@code connector = auto} resolved: for the daemon's status. */
+    public Connector connector() {
+        return commands.connector();
+    }
+
     @Override
     public Submission start(UnitRequest request) {
         return submit(false, request);

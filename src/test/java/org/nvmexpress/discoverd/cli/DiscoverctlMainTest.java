@@ -14,7 +14,7 @@ final class DiscoverctlMainTest {
     @Test
     void missingSubcommandIsAUsageError() {
         assertThat(run()).isEqualTo(2);
-        assertThat(cli.err()).contains("a subcommand is required: tid, config, nbft, dlp, registry, exclusion, connect, generate-completion");
+        assertThat(cli.err()).contains("a subcommand is required: tid, config, nbft, dlp, registry, exclusion, connect, status, controllers, controller, monitor, reload, retry, generate-completion");
     }
 
     @Test

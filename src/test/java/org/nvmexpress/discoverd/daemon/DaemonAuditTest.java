@@ -58,6 +58,7 @@ final class DaemonAuditTest {
             h.test.advance(Duration.ofNanos(untilNextTimerNanos(h)));
             assertThat(h.units.listings()).isEqualTo(audit);
             h.listed(A);
+            h.test.advance(SnapshotPublisher.INTERVAL); // the status interface's snapshot of the audit goes out
         }
         assertThat(h.test.workers.submitted()).filteredOn("audit the host"::equals).hasSize(6);
         assertThat(h.units.calls()).containsExactly(DaemonHarness.call("start", A));

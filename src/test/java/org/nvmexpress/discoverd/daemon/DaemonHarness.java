@@ -37,6 +37,10 @@ import org.nvmexpress.discoverd.tid.UnitName;
 final class DaemonHarness {
     static final String FABRICS = "etc/nvme/nvme-fabrics.conf";
     static final String VOL = "nqn.2014-08.org.nvmexpress:main-vol";
+    static final String VERSION = "0.1.0-test";
+    static final String CONNECTOR = "builtin";
+    /** CLOCK_REALTIME at virtual time zero: the wall clock follows the virtual one. */
+    static final Instant WALL_ZERO = Instant.parse("2026-03-01T12:00:00Z");
 
     final TestLoop test;
     final HostTree host;
@@ -67,9 +71,25 @@ final class DaemonHarness {
                 OffLoop.exclusions(loop, ExclusionSource.of(new ExclusionLists(root))),
                 new ControllerSettler(sysfs, duration -> { }, 1, Duration.ZERO), root,
                 new Identity(new ConnectionIdentityMatcher(hostnqn)), resolver, fabric, fabric, random);
-        this.daemon = new Daemon(wiring, List.of(new Shutdown.Adapter("unit manager", units)),
+        this.daemon = new Daemon(wiring, new DaemonInfo(VERSION, CONNECTOR, this::wallNow),
+                List.of(new Shutdown.Adapter("unit manager", units)),
                 new Shutdown(this::awaitClosed));
         test.handler(daemon::handle);
+    }
+
+    /** CLOCK_REALTIME now, in virtual time. */
+    Instant wallNow() {
+        return WALL_ZERO.plusNanos(test.clock.nowNanos());
+    }
+
+    /** CLOCK_REALTIME µs of virtual time {@code nanos}, as the status interface shows it. */
+    static long wallMicros(long nanos) {
+        return WALL_ZERO.getEpochSecond() * 1_000_000L + nanos / 1_000;
+    }
+
+    /** The status interface, as the varlink server gets it. */
+    DaemonControl control() {
+        return daemon.control();
     }
 
     /**

@@ -67,6 +67,11 @@ final class UnitNameTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nvme-discoverd-C7F645736DB2.service");
         assertThatThrownBy(() -> new UnitName("sshd.service")).isInstanceOf(IllegalArgumentException.class);
+        for (String almost : new String[] {"nvme-discoverd-c7f645736db.service", "nvme-discoverd-c7f645736db23.service",
+            "nvme-discoverd-c7f645736dbg.service", "nvme-discoverd-c7f645736db2.servicE", "nvme-discoverd-c7f645736db2",
+            "xvme-discoverd-c7f645736db2.service", "nvme-discoverd-c7f645736d:2.service"}) {
+            assertThatThrownBy(() -> new UnitName(almost)).as(almost).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

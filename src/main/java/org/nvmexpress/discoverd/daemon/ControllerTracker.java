@@ -23,7 +23,7 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * name, by device name once linked, and by subsystem NQN for "which tracked controller does this
  * new device realise?". Keeps the count per state, so the status line is O(1).
  *
- * <p>One {@link Listener} hears of every change of state or device, so discovery can follow its
+ * <p>{@link Listener}s hear of every change of state or device, so discovery can follow its
  * discovery controllers without a hook in each place that connects or loses one.
  *
  * <p>Loop-confined: every method asserts it runs on the loop.
@@ -41,22 +41,8 @@ final class ControllerTracker {
         void forgotten(TrackedController controller);
     }
 
-    private static final Listener NOBODY = new Listener() {
-        @Override
-        public void changed(TrackedController controller) {
-        }
-
-        @Override
-        public void deviceLost(TrackedController controller) {
-        }
-
-        @Override
-        public void forgotten(TrackedController controller) {
-        }
-    };
-
     private final EventLoop loop;
-    private Listener listener = NOBODY;
+    private final List<Listener> listeners = new ArrayList<>();
     private final Map<UnitName, TrackedController> byUnit = new LinkedHashMap<>();
     private final Map<DeviceName, TrackedController> byDevice = new HashMap<>();
     private final Map<String, Set<UnitName>> byNqn = new HashMap<>();
@@ -66,32 +52,9 @@ final class ControllerTracker {
         this.loop = Objects.requireNonNull(loop, "loop");
     }
 
-    /** The one listener; set once, when the daemon is built ({@link #both} when two must hear). */
+    /** Adds a listener, told after those added before it; when the daemon is built. */
     void listen(Listener value) {
-        listener = Objects.requireNonNull(value, "value");
-    }
-
-    /** {@code first}, then {@code second}, told of every change. */
-    static Listener both(Listener first, Listener second) {
-        return new Listener() {
-            @Override
-            public void changed(TrackedController controller) {
-                first.changed(controller);
-                second.changed(controller);
-            }
-
-            @Override
-            public void deviceLost(TrackedController controller) {
-                first.deviceLost(controller);
-                second.deviceLost(controller);
-            }
-
-            @Override
-            public void forgotten(TrackedController controller) {
-                first.forgotten(controller);
-                second.forgotten(controller);
-            }
-        };
+        listeners.add(Objects.requireNonNull(value, "value"));
     }
 
     /** Starts following {@code candidate} in {@code state}; the unit must not be tracked yet. */
@@ -118,7 +81,7 @@ final class ControllerTracker {
             }
             counts.merge(controller.state(), -1, Integer::sum);
             controller.cancelNextAttempt();
-            listener.forgotten(controller);
+            tellForgotten(controller);
         }
     }
 
@@ -156,7 +119,7 @@ final class ControllerTracker {
             controller.setState(state);
             controller.sinceNanos = loop.nowNanos();
         }
-        listener.changed(controller);
+        tellChanged(controller);
     }
 
     /**
@@ -169,10 +132,10 @@ final class ControllerTracker {
         controller.device().ifPresent(old -> byDevice.remove(old, controller));
         TrackedController previous = byDevice.put(device, controller);
         controller.setDevice(device);
-        listener.changed(controller);
+        tellChanged(controller);
         if (previous != null && previous != controller) {
             previous.setDevice(null);
-            listener.deviceLost(previous);
+            tellDeviceLost(previous);
             return Optional.of(previous);
         }
         return Optional.empty();
@@ -184,7 +147,7 @@ final class ControllerTracker {
         TrackedController controller = byDevice.remove(device);
         if (controller != null) {
             controller.setDevice(null);
-            listener.deviceLost(controller);
+            tellDeviceLost(controller);
         }
         return Optional.ofNullable(controller);
     }
@@ -219,6 +182,24 @@ final class ControllerTracker {
             }
         });
         return copy;
+    }
+
+    private void tellChanged(TrackedController controller) {
+        for (Listener l : listeners) {
+            l.changed(controller);
+        }
+    }
+
+    private void tellDeviceLost(TrackedController controller) {
+        for (Listener l : listeners) {
+            l.deviceLost(controller);
+        }
+    }
+
+    private void tellForgotten(TrackedController controller) {
+        for (Listener l : listeners) {
+            l.forgotten(controller);
+        }
     }
 
     private static String nqnKey(Candidate candidate) {

@@ -61,7 +61,8 @@ public final class Daemon {
                 wiring.logs(), retry);
         WallTime wall = new WallTime(loop, info.wall());
         ControlEvents events = new ControlEvents(loop, wall);
-        tracker.listen(ControllerTracker.both(discovery, events));
+        tracker.listen(discovery);
+        tracker.listen(events);
         discovery.announceTo(events);
         connections.giveUpWith(discovery);
         this.fc = new FcDiscovery(loop, wiring.workers(), wiring.kickstart(), discovery);

@@ -106,10 +106,15 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
         assert loop.inLoop();
         for (TrackedController c : tracker.all()) {
             if (c.state() == ControllerState.GIVEN_UP) {
-                c.failing = false;
-                attempts.attempt(c);
+                revive(c);
             }
         }
+    }
+
+    /** A given-up DC is tried again, its give-up time counted afresh. */
+    private void revive(TrackedController c) {
+        c.failing = false;
+        attempts.attempt(c);
     }
 
     /** The candidate {@code unit} is desired as now: its static one with what lists it, or the discovered one. */
@@ -145,10 +150,7 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
     void announced(Candidate dc) {
         assert loop.inLoop();
         apply(listings.announce(dc, staticRoots));
-        tracker.get(dc.unit()).filter(c -> c.state() == ControllerState.GIVEN_UP).ifPresent(c -> {
-            c.failing = false;
-            attempts.attempt(c);
-        });
+        tracker.get(dc.unit()).filter(c -> c.state() == ControllerState.GIVEN_UP).ifPresent(this::revive);
     }
 
     @Override

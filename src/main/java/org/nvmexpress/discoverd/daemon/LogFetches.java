@@ -98,12 +98,6 @@ final class LogFetches {
         }
     }
 
-    /** True while a fetch of {@code dc} is under way. */
-    boolean inFlight(UnitName dc) {
-        State state = states.get(dc);
-        return state != null && state.inFlight;
-    }
-
     private void request(TrackedController dc, State state) {
         Optional<DeviceName> device = dc.device();
         if (device.isEmpty()) {

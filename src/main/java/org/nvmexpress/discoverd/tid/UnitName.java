@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.tid;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,6 @@ public record UnitName(String value) {
     private static final String SUFFIX = ".service";
     private static final int HEX_DIGITS = 12;
     private static final int LENGTH = PREFIX.length() + HEX_DIGITS + SUFFIX.length();
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private static final long FNV1A64_OFFSET_BASIS = 0xcbf29ce484222325L;
     private static final long FNV1A64_PRIME = 0x100000001b3L;
@@ -36,14 +36,11 @@ public record UnitName(String value) {
     /** The unit for a canonical TID string (any string hashes; the empty one too). */
     public static UnitName ofCanonical(String canonical) {
         long hash = fnv1a64(canonical.getBytes(StandardCharsets.UTF_8));
-        // By hand, not String.format: a discovery walk names every listed controller's unit, and
-        // format was a third of a 10,000-controller first walk's CPU (docs/benchmarks.md).
-        char[] digits = new char[HEX_DIGITS];
-        long low = hash & LOW_48_BITS;
-        for (int i = HEX_DIGITS - 1; i >= 0; i--, low >>>= 4) {
-            digits[i] = HEX[(int) (low & 0xf)];
-        }
-        return new UnitName(PREFIX + new String(digits) + SUFFIX);
+        // HexFormat, not String.format: a discovery walk names every listed controller's unit, and
+        // format was a third of a 10,000-controller first walk's CPU (docs/benchmarks.md). It always
+        // writes 16 lower-case digits; the last 12 are the low 48 bits'.
+        String digits = HexFormat.of().toHexDigits(hash & LOW_48_BITS);
+        return new UnitName(PREFIX + digits.substring(digits.length() - HEX_DIGITS) + SUFFIX);
     }
 
     /** {@code nvme-discoverd-} + 12 lower-case hex digits + {@code .service}, checked without a regex. */

@@ -46,7 +46,7 @@ final class ArchitectureTest {
     /**
      * Ranks inside one top-level package, same rule: the shared {@code kernel} package at the bottom,
      * the concerns above it, and the connector above sysfs because it asks whether a connection is
-     * already up.
+     * already up; the simulated host above the description of its fabric.
      */
     private static final Map<String, Integer> SUB_RANK = Map.ofEntries(
             Map.entry("kernel", 0),
@@ -54,7 +54,9 @@ final class ArchitectureTest {
             Map.entry("kernel.uevent", 1),
             Map.entry("kernel.admin", 1),
             Map.entry("kernel.fc", 1),
-            Map.entry("kernel.fabrics", 2));
+            Map.entry("kernel.fabrics", 2),
+            Map.entry("sim.fabric", 0),
+            Map.entry("sim", 1));
 
     @Test
     void everyPackageIsKnownAndHasItsContract() throws IOException {

@@ -2,12 +2,15 @@ package org.nvmexpress.discoverd.sim.fabric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.nvmexpress.discoverd.sim.fabric.FabricTexts.fabric;
 import static org.nvmexpress.discoverd.sim.fabric.FabricTexts.problems;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -20,8 +23,8 @@ final class FabricFileTest {
     void parseReadsTheSmallestFabric() {
         Fabric f = fabric("{\"ports\": []}");
 
-        assertThat(f).isEqualTo(new Fabric(java.util.List.of(), java.util.List.of(), java.util.List.of(),
-                java.util.List.of(), java.util.List.of(), Optional.empty()));
+        assertThat(f).isEqualTo(new Fabric(List.of(), List.of(), List.of(),
+                List.of(), List.of(), Optional.empty()));
     }
 
     @Test
@@ -70,7 +73,7 @@ final class FabricFileTest {
         String subsystems = IntStream.range(0, 25).mapToObj(i -> "{\"nqn\": \"n:" + i + "\", \"ports\": [\"p" + i + "\"]}")
                 .collect(Collectors.joining(", "));
 
-        FabricFileException e = org.junit.jupiter.api.Assertions.assertThrows(FabricFileException.class,
+        FabricFileException e = assertThrows(FabricFileException.class,
                 () -> FabricFile.parse("{\"ports\": [], \"subsystems\": [" + subsystems + "]}", "f.json"));
 
         assertThat(e.total()).isEqualTo(25);
@@ -82,7 +85,7 @@ final class FabricFileTest {
 
     @Test
     void exceptionSaysOneMoreProblemInTheSingular() {
-        FabricFileException e = new FabricFileException("f.json", java.util.Collections.nCopies(20,
+        FabricFileException e = new FabricFileException("f.json", Collections.nCopies(20,
                 new FabricFileException.Problem("ports", "missing")), 21);
 
         assertThat(e.getMessage()).endsWith("\nf.json: and 1 more problem");

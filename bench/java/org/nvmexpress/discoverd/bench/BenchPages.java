@@ -1,11 +1,11 @@
 package org.nvmexpress.discoverd.bench;
 
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.dlp.EntryFlags;
 
 /**
- * The Discovery Log Pages the benchmarks decode, written with the tests' {@link DlpWriter} so the
- * bytes are the ones the decoder's tests check it against.
+ * The Discovery Log Pages the benchmarks decode, written with {@link DlpWriter} (the simulated
+ * fabric's page writer), so the bytes are the ones the decoder's tests check it against.
  */
 final class BenchPages {
     /** The page size §11 budgets: a 1,024-entry DLP decodes in at most 1 ms. */

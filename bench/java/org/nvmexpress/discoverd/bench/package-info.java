@@ -10,7 +10,7 @@
  * outside this package: in the daemon's, because what it drives, {@code daemon.Discovery}, is
  * package-private), and the one measurement JMH cannot make, the
  * first reconcile's CPU and heap in fresh JVMs ({@link org.nvmexpress.discoverd.bench.ReconcileFootprint}). Compiled only by the Maven profile
- * {@code bench}, against the test classes, so it may use test helpers such as {@code dlp.DlpWriter};
+ * {@code bench}, against the test classes, so it may use test helpers such as {@code daemon.ScriptedFabric};
  * its classes go to {@code target/bench-classes}, never among the tests.
  *
  * <p><b>May import:</b> any package of the product, the test helpers, JMH and the JDK; nothing

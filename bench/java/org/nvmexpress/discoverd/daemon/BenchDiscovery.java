@@ -23,7 +23,7 @@ import org.nvmexpress.discoverd.config.FabricsConfig;
 import org.nvmexpress.discoverd.config.FabricsConfigLoader;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogDecoder;
 import org.nvmexpress.discoverd.dlp.DlpDecodeException;
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.dlp.EntryFlags;
 import org.nvmexpress.discoverd.dlp.FetchResult;
 import org.nvmexpress.discoverd.kernel.sysfs.ConnectionIdentityMatcher;

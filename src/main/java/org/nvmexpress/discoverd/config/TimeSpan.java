@@ -31,10 +31,13 @@ import java.util.Optional;
  * <p>Work is linear in the input: every character is read a bounded number of times (the unit table
  * is tried once per term), and input longer than {@link #MAX_LENGTH} is refused before it is read.
  * Not thread-safe per instance; {@link #parse} makes a fresh one per call.
+ *
+ * <p>Public because the simulated fabric's file ({@code sim.fabric.FabricDurations}) writes its
+ * times in the same syntax, so {@code 1m30s} means one thing in every file this project reads.
  */
-final class TimeSpan {
+public final class TimeSpan {
     /** Longest text read: a real span is a few dozen characters; anything longer is a mistake. */
-    static final int MAX_LENGTH = 256;
+    public static final int MAX_LENGTH = 256;
 
     private static final long USEC_PER_MSEC = 1_000;
     private static final long USEC_PER_SEC = 1_000_000;
@@ -67,19 +70,19 @@ final class TimeSpan {
             + " (about 584542 years)";
 
     /** What {@link #parse} makes of a text. */
-    sealed interface Parsed permits Span, Invalid {
+    public sealed interface Parsed permits Span, Invalid {
     }
 
     /** A valid span: {@code finite} is empty for {@code infinity}. */
-    record Span(Optional<Duration> finite) implements Parsed {
-        Span {
+    public record Span(Optional<Duration> finite) implements Parsed {
+        public Span {
             Objects.requireNonNull(finite, "finite");
         }
     }
 
     /** Not a span; {@code reason} says why and where (1-based character), without repeating the text. */
-    record Invalid(String reason) implements Parsed {
-        Invalid {
+    public record Invalid(String reason) implements Parsed {
+        public Invalid {
             Objects.requireNonNull(reason, "reason");
         }
     }
@@ -96,7 +99,7 @@ final class TimeSpan {
     }
 
     /** Reads {@code text} as systemd would. Never throws for any string. */
-    static Parsed parse(String text) {
+    public static Parsed parse(String text) {
         return new TimeSpan(Objects.requireNonNull(text, "text")).span();
     }
 

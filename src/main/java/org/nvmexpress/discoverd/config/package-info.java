@@ -8,7 +8,7 @@
  * {@link org.nvmexpress.discoverd.config.GiveUpTimeout}) and
  * {@link org.nvmexpress.discoverd.config.DaemonConfigReader}, which turns a file in upstream's
  * current or older layout into a config plus findings and never fails (§8.1), reading time spans
- * as systemd does (the package-private {@code TimeSpan}); the fabrics key table
+ * as systemd does ({@link org.nvmexpress.discoverd.config.TimeSpan}); the fabrics key table
  * ({@link org.nvmexpress.discoverd.config.FabricsKey}), the per-file parser, the persona rules across
  * files, the parameter cascade, the resolved connections
  * ({@link org.nvmexpress.discoverd.config.ResolvedConnection}) and the {@code nvme connect} options

@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogDecoder;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogPage;
 import org.nvmexpress.discoverd.dlp.DlpDecodeException;
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 
 /**
  * {@code dlp show --output json} is streamed: however many entries and however long their strings,

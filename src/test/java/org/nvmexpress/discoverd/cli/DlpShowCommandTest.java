@@ -11,7 +11,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogFetcher;
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 
 /** {@code nvme-discoverctl dlp show} on pages written by {@link DlpWriter}. */
 final class DlpShowCommandTest {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.tid.Role;
 
 /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.config.GiveUpTimeout;
 import org.nvmexpress.discoverd.config.ResolvedConnection;
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
 import org.nvmexpress.discoverd.tid.Role;

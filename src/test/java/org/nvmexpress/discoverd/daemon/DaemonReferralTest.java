@@ -193,11 +193,11 @@ final class DaemonReferralTest {
     }
 
     /** A referral whose entry asks for a persistent connection (EPCSD), so that the DC is held. */
-    private static org.nvmexpress.discoverd.dlp.DlpWriter.Entry held(String traddr) {
+    private static org.nvmexpress.discoverd.sim.fabric.DlpWriter.Entry held(String traddr) {
         return referral(traddr).eflags(0x2);
     }
 
-    private static org.nvmexpress.discoverd.dlp.DlpWriter.Entry self(boolean epcsd) {
+    private static org.nvmexpress.discoverd.sim.fabric.DlpWriter.Entry self(boolean epcsd) {
         return referral(DC).subtype(3).eflags(epcsd ? 0x2 : 0);
     }
 }

@@ -16,7 +16,7 @@ import org.nvmexpress.discoverd.config.Params;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogDecoder;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogPage;
 import org.nvmexpress.discoverd.dlp.DlpDecodeException;
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.systemd.UnitRequest;
 import org.nvmexpress.discoverd.tid.Role;
 

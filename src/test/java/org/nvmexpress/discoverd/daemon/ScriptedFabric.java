@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogDecoder;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogSource;
 import org.nvmexpress.discoverd.dlp.DlpDecodeException;
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.dlp.FetchResult;
 import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
 

@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.tid.TidParser;
 
 /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 
 /** Pages written by {@link DlpWriter}, decoded field by field (reference §5.3 step 5, §5.4). */
 final class DiscoveryLogDecoderTest {

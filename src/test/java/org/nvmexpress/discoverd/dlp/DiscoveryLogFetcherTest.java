@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 
 /** The fetch protocol of reference §5.3, command by command, against a scripted controller. */
 final class DiscoveryLogFetcherTest {

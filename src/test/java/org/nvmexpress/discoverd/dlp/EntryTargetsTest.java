@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.nvmexpress.discoverd.dlp.TransportRequirements.SecureChannel;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.tid.Role;
 import org.nvmexpress.discoverd.tid.TidParser;
 import org.nvmexpress.discoverd.tid.TransportId;

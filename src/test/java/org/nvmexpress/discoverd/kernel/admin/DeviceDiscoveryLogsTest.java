@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogEntry;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogFetcher;
-import org.nvmexpress.discoverd.dlp.DlpWriter;
+import org.nvmexpress.discoverd.sim.fabric.DlpWriter;
 import org.nvmexpress.discoverd.dlp.FetchResult;
 import org.nvmexpress.discoverd.dlp.GetLogPageCommand;
 import org.nvmexpress.discoverd.kernel.Errno;

@@ -1,4 +1,4 @@
-package org.nvmexpress.discoverd.dlp;
+package org.nvmexpress.discoverd.sim.fabric;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes raw Discovery Log Pages (reference §5.4) from a spec, the layout {@code nvme discover
  * --raw=FILE} saves: a 1024-byte header (genctr, numrec, recfmt, zeros) and 1024 bytes per entry.
- * Tests build their own pages with it, good and broken:
+ * The simulated fabric serves its pages through it ({@link LogPages}), and tests build their own
+ * pages with it, good and broken:
  *
  * <pre>{@code
  * byte[] page = new DlpWriter().genctr(7)
@@ -20,7 +21,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>{@link #numrec(long)} writes a count other than the number of entries (for inconsistent
- * pages), {@link #trailing(int)} appends bytes after the last entry. Public for the CLI's tests.
+ * pages), {@link #trailing(int)} appends bytes after the last entry: those exist for the tests of
+ * the decoder, which is why this writer lives in main beside {@link LogPages} rather than twice.
+ * Not thread-safe; a writer builds pages on one thread.
  */
 public final class DlpWriter {
     /** The well-known discovery NQN. */

@@ -1,11 +1,13 @@
 package org.nvmexpress.discoverd.daemon;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.kernel.Clock;
@@ -27,18 +29,27 @@ public final class SteppedDaemon {
     private final EventLoop loop;
     private final InlineWorkers workers;
     private final Daemon daemon;
+    private final DaemonPorts ports;
 
-    private SteppedDaemon(Clock clock, DaemonPorts ports, DaemonInfo info) {
+    /** Builds a daemon's ports once its loop exists: the adapters post to it. */
+    @FunctionalInterface
+    public interface PortsFactory {
+        DaemonPorts ports(Consumer<LoopEvent> loop) throws IOException;
+    }
+
+    private SteppedDaemon(Clock clock, PortsFactory factory, DaemonInfo info) throws IOException {
         this.loop = new EventLoop(clock, INBOX);
         loop.bindToCurrentThread();
         this.workers = new InlineWorkers(loop);
+        DaemonPorts ports = factory.ports(loop::post);
+        this.ports = ports;
         this.daemon = new Daemon(Daemon.wiring(loop, workers, ports), info, Daemon.adapters(ports, workers),
                 new Shutdown(Shutdown.Waiter.BOUNDED));
     }
 
-    /** The daemon of {@code ports}, its timers counted on {@code clock}. */
-    public static SteppedDaemon create(Clock clock, DaemonPorts ports, DaemonInfo info) {
-        return new SteppedDaemon(Objects.requireNonNull(clock, "clock"), ports, info);
+    /** The daemon of the ports {@code factory} builds, its timers counted on {@code clock}. */
+    public static SteppedDaemon create(Clock clock, PortsFactory factory, DaemonInfo info) throws IOException {
+        return new SteppedDaemon(Objects.requireNonNull(clock, "clock"), factory, info);
     }
 
     /** The start-up pass, as {@link Daemon#run} begins it; then {@link #runPending()}. */
@@ -96,12 +107,19 @@ public final class SteppedDaemon {
     }
 
     /**
-     * As SIGKILL: the loop ends where it is, queued work is dropped, nothing is closed or said. The
-     * caller detaches the adapters from the simulated host.
+     * As SIGKILL: the loop ends where it is, queued work is dropped, nothing is said; the adapters
+     * are closed only so that they stop posting (a dead process's sockets close with it).
      */
     public void kill() {
         loop.close();
         workers.close();
+        for (DaemonPorts.Closing adapter : ports.adapters()) {
+            try {
+                adapter.adapter().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + adapter.name() + " of a killed daemon", e);
+            }
+        }
     }
 
     /** Work queued on submission and run on the driver's thread by {@link #runQueued()}, in order. */

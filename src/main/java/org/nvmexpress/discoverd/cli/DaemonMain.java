@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.kernel.uevent.NetlinkException;
 import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
+import org.nvmexpress.discoverd.sim.fabric.FabricDurations;
 import org.nvmexpress.discoverd.varlink.VarlinkServer;
 import org.nvmexpress.discoverd.varlink.VarlinkSocket;
 import org.nvmexpress.discoverd.registry.Registry;
@@ -79,6 +81,16 @@ public final class DaemonMain implements Callable<Integer> {
                     + " without changing anything.")
     private boolean dryRun;
 
+    @Option(names = "--simulate", paramLabel = "DIR",
+            description = "Run on a simulated host instead of this one: the fabric of DIR/fabric.json and the"
+                    + " configuration of DIR/etc/nvme (docs/simulate.md), under a new temporary root, in the"
+                    + " foreground; then print the controllers table.")
+    private Path simulate;
+
+    @Option(names = "--exit-after", paramLabel = "SPAN", converter = SpanConverter.class,
+            description = "With --simulate: stop after SPAN (a systemd time span: 30s, 2min, 1h).")
+    private Duration exitAfter;
+
     @Spec
     private CommandSpec spec;
 
@@ -103,6 +115,12 @@ public final class DaemonMain implements Callable<Integer> {
     public Integer call() {
         Path root = fabrics.root.directory().toAbsolutePath();
         Path daemonFile = config != null ? config : fabrics.root.resolve(DAEMON_CONFIG_PATH);
+        if (exitAfter != null && simulate == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--exit-after needs --simulate");
+        }
+        if (simulate != null) {
+            return simulate();
+        }
         if (dryRun) {
             return new DryRun(root, daemonFile, config != null, fabrics.fabricsFile(), resolver)
                     .run(spec.commandLine().getOut());
@@ -138,6 +156,31 @@ public final class DaemonMain implements Callable<Integer> {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for events; exiting");
             return Commands.EXIT_FAILURE;
+        }
+    }
+
+    private int simulate() {
+        try {
+            return new SimulatedHost(simulate, Optional.ofNullable(exitAfter)).run(spec.commandLine().getOut());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("nvme-discoverd: " + e.getMessage());
+            return Commands.EXIT_USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Commands.EXIT_FAILURE;
+        }
+    }
+
+    /** A systemd time span for picocli. */
+    static final class SpanConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return FabricDurations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a time span: "
+                        + e.getMessage());
+            }
         }
     }
 

@@ -82,17 +82,27 @@ public final class Daemon {
      */
     public static Daemon create(EventLoop loop, DaemonPorts ports, DaemonInfo info) {
         Workers workers = new WorkerPool(loop, WorkerPool.DEFAULT_THREADS, WorkerPool.DEFAULT_QUEUE);
+        return new Daemon(wiring(loop, workers, ports), info, adapters(ports, workers),
+                new Shutdown(Shutdown.Waiter.BOUNDED));
+    }
+
+    /** The loop's view of {@code ports}, its blocking work on {@code workers}. */
+    static Wiring wiring(EventLoop loop, Workers workers, DaemonPorts ports) {
         ConnectionIdentityMatcher matcher = new ConnectionIdentityMatcher(ports.systemHostnqn());
-        Wiring wiring = new Wiring(loop, workers, ports.units(), ports.notifier(),
+        return new Wiring(loop, workers, ports.units(), ports.notifier(),
                 new InputReader(ports.root(), ports.daemonFile(), ports.daemonFileExplicit(), ports.fabricsFile()),
                 new HostSurvey(ports.root(), ports.sysfs(), ports.registry(), ports.exclusions(), ports.systemHostnqn()),
                 OwnerStore.of(ports.registry()), ExclusionSource.of(ports.exclusions()),
                 new ControllerSettler(ports.sysfs(), ports.sleeper()), ports.root(),
                 new Identity(matcher), ports.resolver(), ports.discoveryLogs(), ports.fcKickstart(), ports.random());
+    }
+
+    /** What the shutdown closes: the ports' adapters in start order, then the workers. */
+    static List<Shutdown.Adapter> adapters(DaemonPorts ports, Workers workers) {
         List<Shutdown.Adapter> adapters = new java.util.ArrayList<>();
         ports.adapters().forEach(a -> adapters.add(new Shutdown.Adapter(a.name(), a.adapter())));
         adapters.add(new Shutdown.Adapter("workers", workers));
-        return new Daemon(wiring, info, adapters, new Shutdown(Shutdown.Waiter.BOUNDED));
+        return adapters;
     }
 
     /**

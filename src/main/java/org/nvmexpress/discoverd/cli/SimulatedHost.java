@@ -50,7 +50,7 @@ final class SimulatedHost {
                     new DaemonInfo(VersionProvider.version(), "builtin", InstantSource.system()));
             try (VarlinkServer varlink = VarlinkServer.start(socket, daemon.control())) {
                 out.println("Simulated host of " + directory + " under " + root + " (its /etc, /run, /sys, /dev).");
-                out.println("Query it from another terminal: nvme-discoverctl --socket " + socket + " status");
+                out.println("Query it from another terminal: nvme-discoverctl status --socket " + socket);
                 out.println(exitAfter.map(d -> "Runs for " + TimeText.span(d) + ", then lists its controllers.")
                         .orElse("Runs until Ctrl-C, then lists its controllers."));
                 out.flush();

@@ -117,12 +117,15 @@ public final class SimHost {
             BootPath boot = fabric.boot().get();
             SimSysfs.write(root.resolve(NBFT_FILE), null);
             Files.write(root.resolve(NBFT_FILE), BootTable.encode(fabric, boot, hostnqn, hostid));
-            kernel.connectDirectly(port(boot.port()), boot.subsystem(), false, hostnqn, hostid);
+            // nvme-cli's NBFT connect pins the path to the HFI's address (host_traddr), and the
+            // boot TID carries it: without it the daemon cannot recognise the boot connection.
+            kernel.connectDirectly(port(boot.port()), boot.subsystem(), false, hostnqn, hostid,
+                    Optional.of(boot.hostIp()));
         }
         for (Preconnected p : fabric.preconnected()) {
             Optional<DiscoveryController> dc = fabric.discoveryController(p.subsystem());
             SimController c = kernel.connectDirectly(port(p.port()), dc.map(DiscoveryController::nqn)
-                    .orElse(p.subsystem()), dc.isPresent(), hostnqn, hostid);
+                    .orElse(p.subsystem()), dc.isPresent(), hostnqn, hostid, Optional.empty());
             if (p.owner().isPresent()) {
                 try {
                     registry.create(c.device, p.owner().get());

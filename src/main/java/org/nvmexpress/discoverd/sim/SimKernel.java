@@ -121,9 +121,14 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
         }
     }
 
-    /** A controller made behind the daemon's back (the initramfs, another orchestrator): no unit. */
-    SimController connectDirectly(Port port, String nqn, boolean discovery, String hostnqn, String hostid) {
-        return create(port, nqn, discovery, hostnqn, hostid, Optional.empty(), DEFAULT_CTRL_LOSS_TMO,
+    /**
+     * A controller made behind the daemon's back (the initramfs, another orchestrator): no unit.
+     * {@code hostTraddr} pins it to a source address, as the initramfs's NBFT connect does with the
+     * host interface's address.
+     */
+    SimController connectDirectly(Port port, String nqn, boolean discovery, String hostnqn, String hostid,
+            Optional<String> hostTraddr) {
+        return create(port, nqn, discovery, hostnqn, hostid, hostTraddr, DEFAULT_CTRL_LOSS_TMO,
                 DEFAULT_RECONNECT_DELAY, key(port.transport(), port.traddr(), port.trsvcid(), nqn, hostnqn));
     }
 

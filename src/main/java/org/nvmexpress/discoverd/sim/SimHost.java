@@ -174,6 +174,14 @@ public final class SimHost {
         return systemd;
     }
 
+    /**
+     * How many discovery log page reads the daemon made: scenarios bound the work a referral loop
+     * or a storm of notices costs.
+     */
+    public long logPageReads() {
+        return logPages.reads();
+    }
+
     private Port port(String name) {
         return fabric.port(name).orElseThrow();
     }

@@ -32,6 +32,7 @@ final class SimLogPages implements DiscoveryLogSource {
     private final SimKernel kernel;
     private final Map<String, Current> byDc = new HashMap<>();
     private final DiscoveryLogFetcher fetcher = new DiscoveryLogFetcher();
+    private long reads;
 
     SimLogPages(Object lock, SimTargets targets, SimKernel kernel) {
         this.lock = lock;
@@ -46,9 +47,17 @@ final class SimLogPages implements DiscoveryLogSource {
     public FetchResult fetch(String device) {
         byte[] page;
         synchronized (lock) {
+            reads++;
             page = pageOf(new DeviceName(device)).orElse(null);
         }
         return fetcher.fetch(command -> read(device, page, command));
+    }
+
+    /** How many page reads the host served (each a whole fetch: header, entries, header again). */
+    long reads() {
+        synchronized (lock) {
+            return reads;
+        }
     }
 
     /** The page {@code device} serves now; empty when it is no live discovery controller. */

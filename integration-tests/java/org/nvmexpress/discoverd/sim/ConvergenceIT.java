@@ -34,7 +34,7 @@ class ConvergenceIT {
     static final String RETIRED = "nqn.2024-01.com.example:retired";
     static final String BOOT = "nqn.2024-01.com.example:boot";
 
-    @TempDir
+    @TempDir(factory = TmpfsTempDir.class)
     Path dir;
 
     static Fabric lab() {

@@ -27,7 +27,7 @@ class DiscoveryChangeIT {
     static final String ADDED = "nqn.2024-01.com.example:added";
     static final String IOCS = "192.168.100.10";
 
-    @TempDir
+    @TempDir(factory = TmpfsTempDir.class)
     Path dir;
 
     private Simulation withDc1(Fabric fabric) {

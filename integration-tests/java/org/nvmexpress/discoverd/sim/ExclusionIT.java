@@ -19,7 +19,7 @@ class ExclusionIT {
     static final String VOL = "nqn.2024-01.com.example:vol1";
     static final String TRADDR = "192.168.100.10";
 
-    @TempDir
+    @TempDir(factory = TmpfsTempDir.class)
     Path dir;
 
     @Test

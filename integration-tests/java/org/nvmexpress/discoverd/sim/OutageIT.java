@@ -23,7 +23,7 @@ class OutageIT {
     static final String VOL = "nqn.2024-01.com.example:vol1";
     static final String TRADDR = "192.168.101.10";
 
-    @TempDir
+    @TempDir(factory = TmpfsTempDir.class)
     Path dir;
 
     private Simulation configured(Reachability reachability, String extra) {

@@ -25,7 +25,7 @@ class ReloadIT {
     static final String NEXT = "nqn.2024-01.com.example:next";
     static final String TRADDR = "192.168.100.10";
 
-    @TempDir
+    @TempDir(factory = TmpfsTempDir.class)
     Path dir;
 
     private static String subsystem(String nqn) {

@@ -18,7 +18,7 @@ import org.nvmexpress.discoverd.tid.UnitName;
 class UeventOverflowIT {
     static final String VOL = "nqn.2024-01.com.example:vol1";
 
-    @TempDir
+    @TempDir(factory = TmpfsTempDir.class)
     Path dir;
 
     @Test

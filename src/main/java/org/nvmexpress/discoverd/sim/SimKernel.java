@@ -52,7 +52,8 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
     private final SimTargets targets;
     private final SimSysfs sysfs;
     private final Map<Integer, SimController> byInstance = new TreeMap<>();
-    private final Map<String, SimController> byIdentity = new HashMap<>();
+    /** By transport, address, service, subsystem and host NQN: the pinned and the unpinned alike. */
+    private final Map<String, List<SimController>> byIdentity = new HashMap<>();
     private final BitSet instances = new BitSet();
     private final List<Consumer<KernelEvent>> sinks = new CopyOnWriteArrayList<>();
     private long seqnum = 1000;
@@ -90,11 +91,13 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
             }
             String hostnqn = o.getOrDefault(FabricsOption.HOSTNQN, "");
             String key = key(transport, port.traddr(), port.trsvcid(), nqn, hostnqn);
-            if (byIdentity.containsKey(key) && !options.has(FabricsOption.DUPLICATE_CONNECT)) {
+            Optional<String> pin = Optional.ofNullable(o.get(FabricsOption.HOST_TRADDR));
+            // The kernel's nvmf_ip_options_match: a pinned and an unpinned connection are two.
+            if (sameConnection(key, pin).isPresent() && !options.has(FabricsOption.DUPLICATE_CONNECT)) {
                 throw new ErrnoException("connect", Errno.EALREADY);
             }
             SimController c = create(port, nqn, discovery, hostnqn, o.getOrDefault(FabricsOption.HOSTID, ""),
-                    Optional.ofNullable(o.get(FabricsOption.HOST_TRADDR)),
+                    pin,
                     intOption(o, FabricsOption.CTRL_LOSS_TMO, DEFAULT_CTRL_LOSS_TMO),
                     intOption(o, FabricsOption.RECONNECT_DELAY, DEFAULT_RECONNECT_DELAY), key);
             connects++;
@@ -107,8 +110,11 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
         String hostnqn = tid.hostnqn() != null ? tid.hostnqn() : identity.hostnqn().orElse("");
         synchronized (lock) {
             String trsvcid = tid.trsvcid() != null ? tid.trsvcid() : defaultPort(tid.transport(), tid.nqn());
-            SimController c = byIdentity.get(key(tid.transport(), tid.traddr(), trsvcid, tid.nqn(), hostnqn));
-            return Optional.ofNullable(c).map(x -> x.device);
+            // As the production lookup's matcher: an unset host-traddr matches any, a set one only that pin
+            // (the sim writes no src_addr, so an unpinned controller never stands for a pinned TID).
+            return byIdentity.getOrDefault(key(tid.transport(), tid.traddr(), trsvcid, tid.nqn(), hostnqn), List.of())
+                    .stream().filter(c -> tid.hostTraddr() == null || c.hostTraddr.equals(Optional.of(tid.hostTraddr())))
+                    .findFirst().map(x -> x.device);
         }
     }
 
@@ -215,7 +221,7 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
         SimController c = new SimController(instance, port, nqn, discovery, hostnqn, hostid, hostTraddr, ctrlLossTmo,
                 reconnectDelay, key);
         byInstance.put(instance, c);
-        byIdentity.putIfAbsent(key, c);
+        byIdentity.computeIfAbsent(key, k -> new ArrayList<>(1)).add(c);
         sysfs.create(c);
         send(new KernelEvent.ControllerAdded(c.device, ++seqnum));
         return c;
@@ -224,7 +230,11 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
     private void delete(SimController c) {
         byInstance.remove(c.instance);
         instances.clear(c.instance);
-        byIdentity.remove(c.identityKey, c);
+        List<SimController> same = byIdentity.get(c.identityKey);
+        same.remove(c);
+        if (same.isEmpty()) {
+            byIdentity.remove(c.identityKey);
+        }
         sysfs.delete(c);
         send(new KernelEvent.ControllerRemoved(c.device, ++seqnum));
     }
@@ -248,6 +258,10 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
     private static int intOption(Map<FabricsOption, String> options, FabricsOption option, int fallback) {
         String value = options.get(option);
         return value == null ? fallback : Integer.parseInt(value.strip());
+    }
+
+    private Optional<SimController> sameConnection(String key, Optional<String> pin) {
+        return byIdentity.getOrDefault(key, List.of()).stream().filter(c -> c.hostTraddr.equals(pin)).findFirst();
     }
 
     private static String key(String transport, String traddr, String trsvcid, String nqn, String hostnqn) {

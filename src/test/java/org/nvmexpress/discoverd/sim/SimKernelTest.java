@@ -88,6 +88,26 @@ class SimKernelTest {
     }
 
     @Test
+    void aPinnedAndAnUnpinnedConnectionAreTwoAndTheLookupMatchesAsTheIdentityMatcherDoes() throws Exception {
+        SimKernel kernel = kernel(Reachability.ALWAYS);
+        kernel.connect(options("192.168.100.10"));
+        assertThat(kernel.connect(options("192.168.100.10", "HOST_TRADDR", "192.168.100.2"))).startsWith("instance=1,");
+        assertThat(errno(kernel, options("192.168.100.10", "HOST_TRADDR", "192.168.100.2"))).isEqualTo(Errno.EALREADY);
+        kernel.disconnect(new DeviceName("nvme1"));
+
+        ConnectIdentity identity = new ConnectIdentity(Optional.of(HOSTNQN), Optional.empty());
+        TransportId unpinned = TransportId.builder().transport("tcp").traddr("192.168.100.10").trsvcid("4420").nqn(VOL)
+                .build();
+        TransportId pinned = unpinned.toBuilder().hostTraddr("192.168.100.2").build();
+        assertThat(kernel.find(pinned, identity)).isEmpty(); // no src_addr: nothing shows the pin holds
+        assertThat(kernel.find(unpinned, identity)).contains(new DeviceName("nvme0"));
+        kernel.disconnect(new DeviceName("nvme0"));
+        assertThat(kernel.connect(options("192.168.100.10", "HOST_TRADDR", "192.168.100.2"))).startsWith("instance=0,");
+        assertThat(kernel.find(unpinned, identity)).contains(new DeviceName("nvme0")); // unset matches any pin
+        assertThat(kernel.find(pinned, identity)).contains(new DeviceName("nvme0"));
+    }
+
+    @Test
     void unknownAddressesUnreachablePortsAndUnlinkedSubsystemsFailAsTheKernelSaysSo() throws Exception {
         Reachability down = new Reachability(List.of(new Reachability.Window(Duration.ZERO, Duration.ofMinutes(1))),
                 Optional.empty(), Duration.ZERO);

@@ -75,6 +75,30 @@ class DiscoveryChangeIT {
     }
 
     @Test
+    void aChangeMadeWhileTheDcWasAwayIsReadWhenTheKernelReconnectsIt() {
+        Fabric fabric = new FabricBuilder()
+                .port("dc1", "192.168.100.5", "8009",
+                        FabricBuilder.downBetween(Duration.ofMinutes(1), Duration.ofMinutes(4)))
+                .port("a", IOCS, "4420").subsystem(KEPT, "a").subsystem(ADDED, "a")
+                .dc("dc1", DC1, "dc1", self(), ioc(KEPT, "a"))
+                .change(Duration.ofMinutes(2), "dc1", self(), ioc(KEPT, "a"), ioc(ADDED, "a")) // no AEN: it is away
+                .build();
+        Simulation sim = withDc1(fabric);
+        sim.advance(Duration.ofMinutes(3));
+        DaemonSnapshot.Controller dc = tracked(sim, "192.168.100.5", DC1);
+        assertThat(SimFixture.find(sim, IOCS, ADDED)).isEmpty();
+        assertThat(devices(sim, "192.168.100.5", DC1)).containsExactly(dc.device().orElseThrow()); // reconnecting
+
+        sim.advance(Duration.ofMinutes(2)); // back at 4 min, live again 10 s later (reconnect-delay)
+        DaemonSnapshot.Controller added = tracked(sim, IOCS, ADDED);
+        assertThat(added.state()).isEqualTo("connected");
+        assertThat(devices(sim, IOCS, ADDED)).containsExactly(added.device().orElseThrow());
+        // The kernel brought the DC back on its own: the daemon did not connect it again.
+        assertThat(sim.host().systemd().connectorRuns(new UnitName(dc.unit()))).isEqualTo(1);
+        assertThat(tracked(sim, "192.168.100.5", DC1).device()).isEqualTo(dc.device());
+    }
+
+    @Test
     void twoDcsReferringToEachOtherAreEachConnectedAndReadOnce() {
         Fabric fabric = new FabricBuilder().port("dc1", "192.168.100.5", "8009").port("dc2", "192.168.100.6", "8009")
                 .port("a", IOCS, "4420").subsystem(KEPT, "a").subsystem(ADDED, "a")

@@ -35,7 +35,8 @@ import org.nvmexpress.discoverd.tid.TransportId;
  * times out, one to a subsystem not linked to the port fails;</li>
  * <li>when a port stops answering, its controllers go {@code connecting}; the kernel reconnects every
  * {@code reconnect_delay} seconds and, after {@code ctrl_loss_tmo}, deletes the controller: its
- * sysfs directory goes and a {@code remove} uevent follows.</li>
+ * sysfs directory goes and a {@code remove} uevent follows; one that is live again sends
+ * {@code NVME_EVENT=rediscover}.</li>
  * </ul>
  * Uevents go to every attached sink (a daemon's monitor); {@link #loseEvents} makes the next ones
  * vanish, as a full netlink buffer does, and then reports the overflow.
@@ -208,6 +209,9 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
                     if (byInstance.get(c.instance) == c && c.outages == outage && targets.reachable(c.port)) {
                         c.state = "live";
                         sysfs.state(c);
+                        // nvme_start_ctrl on a reconnect: NVME_EVENT=rediscover, so that a page that
+                        // changed while the DC was away is read again (its AEN was never sent).
+                        send(new KernelEvent.DiscoveryLogChanged(c.device, KernelEvent.Trigger.REDISCOVER, ++seqnum));
                     }
                 });
             }

@@ -133,6 +133,8 @@ class SimKernelTest {
         assertThat(Files.readString(state)).isEqualTo("connecting\n");
         advanceTo(Duration.ofSeconds(18));
         assertThat(Files.readString(state)).isEqualTo("live\n");
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(KernelEvent.DiscoveryLogChanged.class,
+                e -> assertThat(e.trigger()).isEqualTo(KernelEvent.Trigger.REDISCOVER));
         advanceTo(Duration.ofSeconds(89));
         assertThat(Files.readString(state)).isEqualTo("connecting\n");
         advanceTo(Duration.ofSeconds(91));

@@ -244,9 +244,23 @@ final class DeviceEvents {
         }
         for (LiveController controller : host.live()) {
             DeviceName device = controller.device();
-            if (!keep.contains(device) && !controller.equals(live.get(device).orElse(null))) {
+            if (keep.contains(device)) {
+                continue;
+            }
+            Optional<LiveController> known = live.get(device);
+            if (known.isPresent() && sameButState(known.get(), controller)) {
+                // The kernel changes a controller's state (live, connecting, resetting) without a
+                // uevent: that is no appearance. Replaying one re-linked the controller as if newly
+                // connected, restarting its stability clock (STABLE) and logging it again each audit.
+                live.put(controller);
+            } else if (known.isEmpty() || !known.get().equals(controller)) {
                 appeared(controller, host.runtime().unitOf(device));
             }
         }
+    }
+
+    private static boolean sameButState(LiveController known, LiveController now) {
+        return new LiveController(known.device(), known.transport(), known.address(), known.subsysnqn(),
+                known.hostnqn(), known.hostid(), known.cntrltype(), now.state(), known.dctype()).equals(now);
     }
 }

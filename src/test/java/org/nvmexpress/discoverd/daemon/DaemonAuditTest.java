@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -158,6 +159,21 @@ final class DaemonAuditTest {
         assertThat(h.status()).isEqualTo("1 controller: 0 connected, 1 starting");
         assertThat(log.containing("believed connected, but systemd no longer has its unit and its controller is"
                 + " gone; reconnecting")).hasSize(1);
+    }
+
+    @Test
+    void aControllerWhoseStateAloneChangedIsNoAppearanceAndStaysStable() throws Exception {
+        DaemonHarness h = connected(A);
+        int appeared = log.containing("appeared").size();
+        // Its target went away and the kernel reconnects: the state changes, and no uevent says so.
+        Files.writeString(root.resolve("sys/class/nvme/nvme0/state"), "connecting\n");
+        h.test.advance(INTERVAL);
+        h.listed(A);
+        assertThat(log.containing("appeared")).as("the audit replays no appearance").hasSize(appeared);
+
+        h.removed("nvme0"); // the kernel gives up on it: connected for 10 min, so no flap, reconnected at once
+        assertThat(h.units.callsFor(DaemonHarness.unit(A))).containsExactly("start", "restart");
+        assertThat(log.containing("removed again within")).isEmpty();
     }
 
     @Test

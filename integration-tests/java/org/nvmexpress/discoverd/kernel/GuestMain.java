@@ -32,7 +32,8 @@ public final class GuestMain {
             new DlpSourceCheck(),
             new DaemonDecisionsCheck(),
             new DlpChangesCheck(),
-            new UeventsCheck()));
+            new UeventsCheck(),
+            new DaemonRunCheck()));
 
     private GuestMain() {
     }

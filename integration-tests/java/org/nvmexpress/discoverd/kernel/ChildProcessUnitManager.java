@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.nvmexpress.discoverd.systemd.CallError;
 import org.nvmexpress.discoverd.systemd.ConnectionUnitCommands;
 import org.nvmexpress.discoverd.systemd.ListedUnit;
 import org.nvmexpress.discoverd.systemd.UnitEvent;
@@ -222,6 +223,15 @@ final class ChildProcessUnitManager implements UnitManager {
         }
         ConnectionUnitCommands commands = ConnectionUnitCommands.of(settings, request);
         ConnectionUnitCommands previous = commandsOf(unit);
+        if (!restart && "active".equals(stateOf(unit))) {
+            // StartTransientUnit of a unit systemd still has loaded fails; no job is made.
+            synchronized (lock) {
+                jobs.remove(unit, job);
+            }
+            post(new UnitEvent.CallFailed(unit, "StartTransientUnit", CallError.UNIT_EXISTS,
+                    "org.freedesktop.systemd1.UnitExists", "Unit " + unit.value() + " was already loaded or has a fragment file."));
+            return;
+        }
         if (restart && previous != null && "active".equals(stateOf(unit))) {
             // RestartUnit stops with the commands the unit was created with.
             deactivate(unit, previous);

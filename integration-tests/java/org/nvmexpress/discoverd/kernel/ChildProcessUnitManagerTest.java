@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nvmexpress.discoverd.config.ConnectOptions;
 import org.nvmexpress.discoverd.config.Connector;
 import org.nvmexpress.discoverd.config.Params;
+import org.nvmexpress.discoverd.systemd.CallError;
 import org.nvmexpress.discoverd.systemd.UnitEvent;
 import org.nvmexpress.discoverd.systemd.UnitManager.Submission;
 import org.nvmexpress.discoverd.systemd.UnitManagerSettings;
@@ -96,6 +97,22 @@ final class ChildProcessUnitManagerTest {
         assertThat(units.states()).containsEntry(TID.unitName(), "failed");
         units.listUnits();
         assertThat(next()).isEqualTo(new UnitEvent.UnitsListed(java.util.List.of()));
+    }
+
+    /** As systemd: StartTransientUnit of a loaded unit fails (no job); a restart restarts it. */
+    @Test
+    void aStartOfAnActiveUnitFailsAsUnitExists() throws Exception {
+        ChildProcessUnitManager units = manager(0);
+        units.start(request());
+        assertThat(next()).isEqualTo(new UnitEvent.JobDone(TID.unitName(), "done"));
+
+        units.start(request());
+        assertThat(next()).isInstanceOfSatisfying(UnitEvent.CallFailed.class,
+                failed -> assertThat(failed.error()).isEqualTo(CallError.UNIT_EXISTS));
+        units.restart(request());
+        assertThat(next()).isEqualTo(new UnitEvent.JobDone(TID.unitName(), "done"));
+        assertThat(units.runs()).extracting(UnitProcesses.Run::step)
+                .containsExactly("start", "after-start", "stop", "after-stop", "start", "after-start");
     }
 
     @Test

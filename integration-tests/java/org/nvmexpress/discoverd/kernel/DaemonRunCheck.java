@@ -33,10 +33,15 @@ import org.nvmexpress.discoverd.varlink.VarlinkError;
  * ({@link GuestMain#CHECKS}). The reports per controller are {@code <step>.<label>.<field>}.
  */
 final class DaemonRunCheck implements GuestCheck {
+    /**
+     * How the units connect: {@code warm} (default) through {@link WarmConnector}, {@code jvm} through
+     * {@code bin/nvme-discoverctl}, a JVM per unit (minutes under TCG).
+     */
+    static final String CONNECTOR_PROPERTY = "discoverd.guest.unit-connector";
     static final String IO3_NQN = "nqn.2014-08.org.nvmexpress:test-io3";
     static final String IO3_IMAGE = "io3.img";
     /** Each unit start is a JVM under TCG (seconds, more while others start too). */
-    private static final Duration START_WAIT = Duration.ofSeconds(240);
+    private static final Duration START_WAIT = Duration.ofSeconds(150);
     private static final Duration CHANGE_WAIT = Duration.ofSeconds(120);
     /** How long a controller the daemon no longer wants is watched for a reconnect after it went. */
     private static final Duration QUIET = Duration.ofSeconds(5);
@@ -68,13 +73,20 @@ final class DaemonRunCheck implements GuestCheck {
         report.put("controllers-before", String.join(",", before));
         try (DaemonRunRoot root = DaemonRunRoot.create()) {
             GuestDaemon daemon = null;
+            String mode = System.getProperty(CONNECTOR_PROPERTY, "warm");
+            report.put("unit-connector", mode);
+            WarmConnector warm = mode.equals("jvm") ? null : WarmConnector.start(root.work());
             try {
-                root.warmUp(report);
                 long start = System.nanoTime();
-                daemon = GuestDaemon.start(root.root(), root.daemonFile(), root.fabricsFile(), root.launcher(),
-                        root.work(), root.childEnvironment());
+                daemon = GuestDaemon.start(root.root(), root.daemonFile(), root.fabricsFile(),
+                        warm == null ? DaemonRunRoot.jvmLauncher() : warm.launcher(), root.work(),
+                        root.childEnvironment());
                 steps(report, daemon, start);
             } finally {
+                if (warm != null) {
+                    report.put("warm-connector.failure", warm.failure());
+                    warm.close();
+                }
                 if (daemon != null) {
                     report.put("stop.status", daemon.stop());
                     report.put("unit-states", daemon.units().states().entrySet().stream()
@@ -89,6 +101,10 @@ final class DaemonRunCheck implements GuestCheck {
     }
 
     private static void steps(GuestReport report, GuestDaemon daemon, long start) throws Exception {
+        JsonNode status = daemon.call("GetStatus", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())
+                .path("status");
+        report.put("status.connector", status.path("connector").asText());
+        report.put("status.config-errors", status.path("configErrors").toString());
         List<JsonNode> first = await(daemon, START_WAIT, "every controller of ports 1 and 2 connected",
                 all -> FIRST.stream().allMatch(t -> connected(all, t)));
         report.put("start.ms", String.valueOf(elapsedMs(start)));
@@ -151,12 +167,19 @@ final class DaemonRunCheck implements GuestCheck {
         while (!done.test(all)) {
             if (System.nanoTime() > deadline || !daemon.running()) {
                 throw new AssertionError("not " + what + " within " + timeout.toSeconds() + " s (daemon running: "
-                        + daemon.running() + "); ListControllers: " + all + "; runs: " + daemon.units().runs());
+                        + daemon.running() + "); ListControllers: " + all + "; sysfs: " + sysfs() + "; runs: "
+                        + daemon.units().runs());
             }
             Thread.sleep(250);
             all = daemon.controllers();
         }
         return all;
+    }
+
+    /** Every controller in sysfs with its subsystem, address and state, for a failure's message. */
+    private static String sysfs() throws IOException {
+        return GuestFabrics.controllers().stream().map(dev -> dev + " " + attribute(dev, "subsysnqn") + " "
+                + attribute(dev, "address") + " " + attribute(dev, "state")).collect(Collectors.joining("; "));
     }
 
     /** Waits until the kernel has deleted {@code device}. */

@@ -53,18 +53,25 @@ final class DaemonRunRoot implements AutoCloseable {
             Files.createSymbolicLink(root.resolve(name), Path.of("/", name));
         }
         Files.createDirectories(made.work());
+        // What nvme-discoverd.service's RuntimeDirectory= makes before the daemon starts: the units'
+        // connectors write their devid files into units/, and refuse to when it is missing.
+        Files.createDirectories(RUNTIME.resolve("units"));
+        Files.createDirectories(RUNTIME.resolve("controllers"));
         Path nvme = Files.createDirectories(root.resolve("sbin")).resolve("nvme");
         Files.writeString(nvme, NVME_SHIM, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(nvme, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(made.daemonFile().getParent());
-        Files.writeString(made.daemonFile(), "[Global]\nconnector = builtin\nuevent-source = kernel\nnvme-path = "
+        Files.writeString(made.daemonFile(), "[Global]\nconnector = builtin\ndebug-level = "
+                + System.getProperty("discoverd.guest.debug-level", "info") + "\nuevent-source = kernel\nnvme-path = "
                 + nvme + "\n", StandardCharsets.UTF_8);
         // Short ctrl-loss-tmo and reconnect-delay: a dropped controller is deleted by the kernel in
         // seconds (the port step waits for that); keep-alive as the shipped sample gives DCs.
+        // persistent = force: nvmet's entries have no EPCSD bit, so "auto" would read each page once
+        // and disconnect, and the AENs of the unlink and link steps would reach no DC.
         Files.writeString(made.fabricsFile(), "[Discovery Controller Defaults]\nkeep-alive-tmo = "
-                + GuestTarget.DC_KEEP_ALIVE_TMO_SEC + "\nctrl-loss-tmo = 5\nreconnect-delay = 1\n\n"
+                + GuestTarget.DC_KEEP_ALIVE_TMO_SEC + "\nctrl-loss-tmo = 5\nreconnect-delay = 1\npersistent = force\n\n"
                 + "[I/O Controller Defaults]\nctrl-loss-tmo = 5\nreconnect-delay = 1\n\n"
-                + "[Discovery Controller]\nnqn = " + GuestTarget.DISCOVERY_NQN + "\ncontroller = transport=tcp;traddr="
+                + "[Discovery Controller]\npersistent = force\nnqn = " + GuestTarget.DISCOVERY_NQN + "\ncontroller = transport=tcp;traddr="
                 + GuestTarget.TRADDR + ";trsvcid=" + GuestTarget.PORT1_TRSVCID + "\n", StandardCharsets.UTF_8);
         return made;
     }
@@ -86,8 +93,8 @@ final class DaemonRunRoot implements AutoCloseable {
         return root.resolve("work");
     }
 
-    /** The shipped launcher of the checkout, with the packaged jar: what {@code ExecStart} runs. */
-    String launcher() {
+    /** The shipped launcher of the checkout, with the packaged jar: a JVM per unit. */
+    static String jvmLauncher() {
         String basedir = System.getProperty("project.basedir");
         if (basedir == null || basedir.isBlank()) {
             throw new IllegalStateException("the guest JVM has no -Dproject.basedir: cannot find bin/nvme-discoverctl");
@@ -103,10 +110,6 @@ final class DaemonRunRoot implements AutoCloseable {
         return env;
     }
 
-    /** Nothing yet: a place for preparing the children's JVM start. */
-    void warmUp(GuestReport report) {
-        report.put("warm-up", "none");
-    }
 
     /**
      * Puts the guest back as the other checks expect it: the daemon's controllers deleted (with their

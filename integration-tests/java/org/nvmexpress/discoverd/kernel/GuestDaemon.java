@@ -22,7 +22,11 @@ import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import org.nvmexpress.discoverd.kernel.admin.DeviceDiscoveryLogs;
 import org.nvmexpress.discoverd.kernel.fc.FcUdevKickstart;
 import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
+import org.nvmexpress.discoverd.kernel.sysfs.ControllerReading;
+import org.nvmexpress.discoverd.kernel.sysfs.Sysfs;
+import org.nvmexpress.discoverd.kernel.sysfs.SysfsException;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
+import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
 import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.systemd.Notifier;
@@ -88,7 +92,7 @@ final class GuestDaemon implements AutoCloseable {
                 event -> loop.post(new LoopEvent.FromKernel(event)));
         adapters.add(new DaemonPorts.Closing("uevent monitor", monitor));
         DaemonPorts ports = new DaemonPorts(root, daemonFile, true, fabricsFile, units, Notifier.none(),
-                new SysfsReader(root), new Registry(root), new ExclusionLists(root), new SystemHostResolver(),
+                sysfs(root), new Registry(root), new ExclusionLists(root), new SystemHostResolver(),
                 HostNqnFile.read(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), Sleeper.THREAD,
                 RandomGenerator.of("L64X128MixRandom"), adapters);
         Daemon daemon = Daemon.create(loop, ports, new DaemonInfo("guest", settings.connector().configName(),
@@ -98,6 +102,35 @@ final class GuestDaemon implements AutoCloseable {
         GuestDaemon guest = new GuestDaemon(loop, units, varlink, socket, daemon, config);
         guest.thread.start();
         return guest;
+    }
+
+    /**
+     * The daemon's sysfs reader; with {@code -Ddiscoverd.guest.debug-level=debug} every controller
+     * reading is also printed on the console (what the daemon saw when it matched a new device).
+     */
+    private static Sysfs sysfs(Path root) {
+        SysfsReader reader = new SysfsReader(root);
+        if (!"debug".equals(System.getProperty("discoverd.guest.debug-level"))) {
+            return reader;
+        }
+        return new Sysfs() {
+            @Override
+            public List<DeviceName> controllers() throws SysfsException {
+                return reader.controllers();
+            }
+
+            @Override
+            public ControllerReading controller(DeviceName device) {
+                ControllerReading reading = reader.controller(device);
+                System.err.println("guest-daemon sysfs: " + device + " " + reading);
+                return reading;
+            }
+
+            @Override
+            public long ueventSeqnum() throws SysfsException {
+                return reader.ueventSeqnum();
+            }
+        };
     }
 
     ChildProcessUnitManager units() {

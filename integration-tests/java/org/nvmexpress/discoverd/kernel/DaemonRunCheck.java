@@ -106,7 +106,7 @@ final class DaemonRunCheck implements GuestCheck {
         report.put("status.connector", status.path("connector").asText());
         report.put("status.config-errors", status.path("configErrors").toString());
         List<JsonNode> first = await(daemon, START_WAIT, "every controller of ports 1 and 2 connected",
-                all -> FIRST.stream().allMatch(t -> connected(all, t)));
+                all -> FIRST.stream().allMatch(t -> settled(daemon, all, t)));
         report.put("start.ms", String.valueOf(elapsedMs(start)));
         for (Target target : FIRST) {
             describe(report, "start", daemon, first, target);
@@ -134,7 +134,7 @@ final class DaemonRunCheck implements GuestCheck {
         long linked = System.nanoTime();
         GuestNvmet.createSubsystem(IO3_NQN, IO3_IMAGE);
         GuestNvmet.linkSubsystem("1", IO3_NQN);
-        List<JsonNode> withIo3 = await(daemon, CHANGE_WAIT, "test-io3 connected", all -> connected(all, IO3));
+        List<JsonNode> withIo3 = await(daemon, CHANGE_WAIT, "test-io3 connected", all -> settled(daemon, all, IO3));
         report.put("link.ms", String.valueOf(elapsedMs(linked)));
         describe(report, "link", daemon, withIo3, IO3);
 
@@ -145,13 +145,15 @@ final class DaemonRunCheck implements GuestCheck {
         awaitGone(referralDevice, CHANGE_WAIT);
         awaitGone(io2Port2Device, CHANGE_WAIT);
         report.put("port.gone-ms", String.valueOf(elapsedMs(down)));
-        List<JsonNode> whileDown = daemon.controllers();
+        // The sysfs removal is seen first; the daemon's view follows with the uevent.
+        List<JsonNode> whileDown = await(daemon, CHANGE_WAIT, "port 2's controllers no longer connected",
+                all -> !connected(all, REFERRAL) && !connected(all, IO2_PORT2));
         report.put("port.down.referral-dc", find(whileDown, REFERRAL).map(c -> c.path("state").asText()).orElse("(absent)"));
         report.put("port.down.io2-port2", find(whileDown, IO2_PORT2).map(c -> c.path("state").asText()).orElse("(absent)"));
         long up = System.nanoTime();
         GuestNvmet.addPort("2", GuestTarget.PORT2_TRSVCID, GuestTarget.IO2_NQN);
         List<JsonNode> back = await(daemon, CHANGE_WAIT, "port 2's controllers connected again",
-                all -> connected(all, REFERRAL) && connected(all, IO2_PORT2));
+                all -> settled(daemon, all, REFERRAL) && settled(daemon, all, IO2_PORT2));
         report.put("port.reconnect-ms", String.valueOf(elapsedMs(up)));
         describe(report, "port", daemon, back, REFERRAL);
         describe(report, "port", daemon, back, IO2_PORT2);
@@ -233,6 +235,25 @@ final class DaemonRunCheck implements GuestCheck {
     private static long starts(GuestDaemon daemon, String unit) {
         return daemon.units().runs().stream().filter(r -> r.unit().value().equals(unit) && r.step().equals("start"))
                 .count();
+    }
+
+    /**
+     * Connected and done: the unit active (its {@code ExecStartPost} ran) and the runtime state
+     * naming it. The device appears before the unit's job ends, and the daemon says connected then.
+     */
+    private static boolean settled(GuestDaemon daemon, List<JsonNode> all, Target target) {
+        Optional<JsonNode> c = find(all, target).filter(x -> connected(all, target));
+        if (c.isEmpty()) {
+            return false;
+        }
+        String unit = c.get().path("unit").asText();
+        Path runtime = Path.of("/run/nvme/discoverd/controllers", c.get().path("device").asText(), "unit");
+        try {
+            return "active".equals(unitState(daemon, unit)) && Files.exists(runtime)
+                    && unit.equals(Files.readString(runtime, StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            return false; // removed between the test and the read: not settled yet
+        }
     }
 
     private static boolean connected(List<JsonNode> all, Target target) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -30,64 +31,37 @@ import org.nvmexpress.discoverd.tid.UnitName;
  * the way systemd runs a {@code Type=oneshot}, {@code RemainAfterExit=yes},
  * {@code CollectMode=inactive-or-failed} unit:
  *
- * <ul>
- * <li>start: {@code ExecStart}; on exit 0 {@code ExecStartPost} and the unit is {@code active}, job
- * {@code done}; otherwise {@code ExecStopPost} and the unit {@code failed} (and unloaded), job
- * {@code failed}. Secrets go to a 0700 directory of their own, named in {@code CREDENTIALS_DIRECTORY}
- * and deleted when the job ends;
- * <li>restart: the stop below when the unit is active, then a start;
- * <li>stop: a waiting start is dropped without an outcome; a running one is killed and reported
- * {@code canceled}; an active unit runs {@code ExecStop}, {@code ExecStopPost} and becomes
- * {@code inactive} (unloaded). No event, as from systemd's stop;
- * <li>at most one start/restart job per unit ({@code Joined} as the manager contract says), and at
- * most {@code max-pending-units} processes at once; one unit's jobs run in the order asked.
- * </ul>
+ * start: {@code ExecStart}, then on exit 0 {@code ExecStartPost} ({@code active}, job {@code done}),
+ * else {@code ExecStopPost} ({@code failed}, unloaded; job {@code failed}), secrets in a 0700
+ * directory named in {@code CREDENTIALS_DIRECTORY}, deleted when the job ends; a start of an active
+ * unit fails as {@code UnitExists}. Restart: the stop below when active, then a start. Stop: a
+ * waiting start is dropped (no outcome), a running one killed ({@code canceled}), an active unit
+ * runs {@code ExecStop}, {@code ExecStopPost} ({@code inactive}, no event). One job per unit
+ * ({@code Joined}), {@code max-pending-units} processes at once, a unit's jobs in the order asked.
  *
- * <p>Test equipment, not production: the contract is {@link UnitManager}'s. Every method returns at
- * once; the processes run on the manager's threads, and every outcome goes to the poster.
+ * <p>Test equipment: the contract is {@link UnitManager}'s. Every method returns at once; the
+ * processes run on the manager's threads, and every outcome goes to the poster.
  */
 final class ChildProcessUnitManager implements UnitManager {
     /** systemd gives a oneshot no start timeout; this one only keeps a hung connector from hanging the guest. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
-    /** A start or restart: its request may still change while it waits. */
-    private static final class Job {
-        boolean restart;
-        UnitRequest request;
-        boolean running;
-        boolean dropped;
-        boolean canceled;
-        Process process;
-
-        Job(boolean restart, UnitRequest request) {
-            this.restart = restart;
-            this.request = request;
-        }
-    }
-
     private final UnitManagerSettings settings;
-    private final Path workDir;
     private final Consumer<UnitEvent> poster;
     private final ExecutorService pool;
     private final Object lock = new Object();
-    private final Map<UnitName, Job> jobs = new HashMap<>();
+    private final Map<UnitName, ChildUnitJob> jobs = new HashMap<>();
     private final Map<UnitName, String> states = new TreeMap<>(Comparator.comparing(UnitName::value));
     private final Map<UnitName, CompletableFuture<Void>> tails = new HashMap<>();
     private final Map<UnitName, ConnectionUnitCommands> lastCommands = new HashMap<>();
     private final UnitProcesses processes;
     private boolean closed;
 
-    /**
-     * @param settings    the unit manager settings (connector resolved, launcher and {@code nvme} paths)
-     * @param workDir     where the children's output and the credentials directories go
-     * @param environment added to this JVM's environment for every child
-     * @param poster      where the outcomes go (the daemon's loop)
-     */
+    /** With the children's output and credentials under {@code workDir}, {@code environment} added to theirs. */
     ChildProcessUnitManager(UnitManagerSettings settings, Path workDir, Map<String, String> environment,
             Consumer<UnitEvent> poster) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.workDir = Objects.requireNonNull(workDir, "workDir");
-        this.processes = new UnitProcesses(workDir, environment);
+        this.processes = new UnitProcesses(Objects.requireNonNull(workDir, "workDir"), environment);
         this.poster = Objects.requireNonNull(poster, "poster");
         this.pool = Executors.newFixedThreadPool(settings.maxPendingUnits(), r -> {
             Thread thread = new Thread(r, "child-units");
@@ -108,15 +82,15 @@ final class ChildProcessUnitManager implements UnitManager {
 
     private Submission submit(boolean restart, UnitRequest request) {
         UnitName unit = request.unit();
-        ConnectionUnitCommands commands = ConnectionUnitCommands.of(settings, request);
-        if (commands.refusal().isPresent()) {
-            return new Submission.Refused(unit, commands.refusal().get());
+        Optional<String> refusal = ConnectionUnitCommands.of(settings, request).refusal();
+        if (refusal.isPresent()) {
+            return new Submission.Refused(unit, refusal.get());
         }
         synchronized (lock) {
             if (closed) {
                 return new Submission.Refused(unit, "the unit manager is closed");
             }
-            Job waiting = jobs.get(unit);
+            ChildUnitJob waiting = jobs.get(unit);
             if (waiting != null) {
                 if (!waiting.running && restart) {
                     waiting.restart = true;
@@ -124,7 +98,7 @@ final class ChildProcessUnitManager implements UnitManager {
                 }
                 return new Submission.Joined(unit);
             }
-            Job job = new Job(restart, request);
+            ChildUnitJob job = new ChildUnitJob(restart, request);
             jobs.put(unit, job);
             enqueue(unit, () -> runJob(unit, job));
             return new Submission.Queued(unit);
@@ -137,7 +111,7 @@ final class ChildProcessUnitManager implements UnitManager {
             if (closed) {
                 return;
             }
-            Job job = jobs.get(unit);
+            ChildUnitJob job = jobs.get(unit);
             if (job != null && !job.running) {
                 job.dropped = true;
                 jobs.remove(unit);
@@ -194,7 +168,7 @@ final class ChildProcessUnitManager implements UnitManager {
         return processes.runs();
     }
 
-    /** Runs {@code task} after everything already asked of {@code unit}; caller holds the lock. */
+    /** Runs {@code task} after all asked of {@code unit} before; the caller holds the lock. */
     private void enqueue(UnitName unit, Runnable task) {
         CompletableFuture<Void> tail = tails.getOrDefault(unit, CompletableFuture.completedFuture(null));
         tails.put(unit, tail.thenRunAsync(() -> {
@@ -203,14 +177,13 @@ final class ChildProcessUnitManager implements UnitManager {
             } catch (RuntimeException | Error e) {
                 // A bug here would leave the daemon waiting for an outcome forever: say so on the console.
                 processes.note(unit, "manager", e.toString());
-                System.err.println("child-process unit manager: " + unit + ": " + e);
                 e.printStackTrace();
                 throw e;
             }
         }, pool));
     }
 
-    private void runJob(UnitName unit, Job job) {
+    private void runJob(UnitName unit, ChildUnitJob job) {
         UnitRequest request;
         boolean restart;
         synchronized (lock) {
@@ -223,16 +196,16 @@ final class ChildProcessUnitManager implements UnitManager {
         }
         ConnectionUnitCommands commands = ConnectionUnitCommands.of(settings, request);
         ConnectionUnitCommands previous = commandsOf(unit);
-        if (!restart && "active".equals(stateOf(unit))) {
+        if (!restart && "active".equals(states().get(unit))) {
             // StartTransientUnit of a unit systemd still has loaded fails; no job is made.
             synchronized (lock) {
                 jobs.remove(unit, job);
             }
             post(new UnitEvent.CallFailed(unit, "StartTransientUnit", CallError.UNIT_EXISTS,
-                    "org.freedesktop.systemd1.UnitExists", "Unit " + unit.value() + " was already loaded or has a fragment file."));
+                    "org.freedesktop.systemd1.UnitExists", "Unit " + unit.value() + " already exists."));
             return;
         }
-        if (restart && previous != null && "active".equals(stateOf(unit))) {
+        if (restart && previous != null && "active".equals(states().get(unit))) {
             // RestartUnit stops with the commands the unit was created with.
             deactivate(unit, previous);
         }
@@ -253,8 +226,8 @@ final class ChildProcessUnitManager implements UnitManager {
     }
 
     /** ExecStart with the unit's credentials, then ExecStartPost on success: the job's result. */
-    private String start(UnitName unit, ConnectionUnitCommands commands, Job job) {
-        Path credentials = workDir.resolve("credentials").resolve(unit.stem());
+    private String start(UnitName unit, ConnectionUnitCommands commands, ChildUnitJob job) {
+        Path credentials = processes.credentialsDirectory(unit);
         try {
             Map<String, String> env = new HashMap<>();
             if (!commands.credentials().isEmpty()) {
@@ -265,7 +238,7 @@ final class ChildProcessUnitManager implements UnitManager {
                 synchronized (lock) {
                     job.process = started;
                     if (job.canceled) {
-                        started.destroy();
+                        started.destroy(); // a stop came before the process was there to kill
                     }
                 }
             });
@@ -290,7 +263,7 @@ final class ChildProcessUnitManager implements UnitManager {
 
     private void runStop(UnitName unit) {
         ConnectionUnitCommands commands = commandsOf(unit);
-        if (commands == null || !"active".equals(stateOf(unit))) {
+        if (commands == null || !"active".equals(states().get(unit))) {
             return;
         }
         deactivate(unit, commands);
@@ -306,12 +279,6 @@ final class ChildProcessUnitManager implements UnitManager {
     private ConnectionUnitCommands commandsOf(UnitName unit) {
         synchronized (lock) {
             return lastCommands.get(unit);
-        }
-    }
-
-    private String stateOf(UnitName unit) {
-        synchronized (lock) {
-            return states.get(unit);
         }
     }
 

@@ -104,12 +104,6 @@ final class UnitProcesses {
         runs.add(run);
     }
 
-    /** What the unit's output log holds so far; empty when it wrote nothing. */
-    String output(UnitName unit) throws IOException {
-        Path log = workDir.resolve(unit.stem() + ".log");
-        return Files.exists(log) ? Files.readString(log) : "";
-    }
-
     /** The last lines of a unit's output, for the console when a command fails. */
     private static String tail(Path log) {
         try {
@@ -118,6 +112,11 @@ final class UnitProcesses {
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
         }
+    }
+
+    /** Where the unit's {@code $CREDENTIALS_DIRECTORY} goes while its {@code ExecStart} runs. */
+    Path credentialsDirectory(UnitName unit) {
+        return workDir.resolve("credentials").resolve(unit.stem());
     }
 
     /** The secrets as systemd lays out {@code $CREDENTIALS_DIRECTORY}: a 0700 directory, one 0600 file each. */

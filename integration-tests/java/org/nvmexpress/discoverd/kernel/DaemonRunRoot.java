@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.registry.Registry;
@@ -38,17 +39,18 @@ final class DaemonRunRoot implements AutoCloseable {
             + "echo 1 > \"/sys/class/nvme/$3/delete_controller\"\n";
 
     private final Path root;
-    private final boolean runtimeExisted;
+    /** What {@code /run/nvme/discoverd} held before (an earlier check's daemon may have made it). */
+    private final Set<Path> runtimeBefore;
 
-    private DaemonRunRoot(Path root, boolean runtimeExisted) {
+    private DaemonRunRoot(Path root, Set<Path> runtimeBefore) {
         this.root = root;
-        this.runtimeExisted = runtimeExisted;
+        this.runtimeBefore = runtimeBefore;
     }
 
     static DaemonRunRoot create() throws IOException {
-        boolean runtimeExisted = Files.exists(RUNTIME);
+        Set<Path> runtimeBefore = Files.exists(RUNTIME) ? Set.copyOf(walk(RUNTIME)) : Set.of();
         Path root = Files.createTempDirectory("discoverd-run-");
-        DaemonRunRoot made = new DaemonRunRoot(root, runtimeExisted);
+        DaemonRunRoot made = new DaemonRunRoot(root, runtimeBefore);
         for (String name : LINKED) {
             Files.createSymbolicLink(root.resolve(name), Path.of("/", name));
         }
@@ -134,8 +136,11 @@ final class DaemonRunRoot implements AutoCloseable {
         report.put("restored", "io1-on-port1=" + GuestNvmet.isLinked("1", GuestTarget.IO1_NQN) + ",io3="
                 + Files.exists(GuestNvmet.SUBSYSTEMS.resolve(DaemonRunCheck.IO3_NQN)) + ",io2-on-port2="
                 + GuestNvmet.isLinked("2", GuestTarget.IO2_NQN));
-        if (!runtimeExisted) {
-            deleteTree(RUNTIME);
+        // The units' devid files, the controllers' unit files, the varlink socket: all ours.
+        for (Path p : walk(RUNTIME)) {
+            if (!runtimeBefore.contains(p)) {
+                Files.delete(p);
+            }
         }
     }
 
@@ -156,6 +161,16 @@ final class DaemonRunRoot implements AutoCloseable {
             }
         }
         deleteTree(root);
+    }
+
+    /** Everything under {@code dir}, {@code dir} included, deepest first; nothing when it is missing. */
+    private static List<Path> walk(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.sorted(Comparator.reverseOrder()).toList();
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,6 +1,10 @@
 package org.nvmexpress.discoverd.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.nvmexpress.discoverd.kernel.fabrics.FabricsDevice;
+import org.nvmexpress.discoverd.kernel.sysfs.LiveControllerLookup;
 import picocli.CommandLine;
 
 /**
@@ -28,6 +32,40 @@ public final class InProcessDiscoverctl {
      */
     public static Result runAsScript(String... args) {
         CommandRunner runner = new CommandRunner(new ScriptFactory());
+        int status = runner.run(args);
+        return new Result(status, runner.out().strip(), runner.err().strip());
+    }
+
+    /**
+     * {@code connect} with {@code args} as a connection unit runs it, {@code $CREDENTIALS_DIRECTORY}
+     * being {@code credentials} (this JVM's environment cannot be changed per call): for the guest's
+     * warm connector, which runs the units' connects in this JVM.
+     */
+    public static Result runConnect(Optional<Path> credentials, String... args) {
+        ConnectPorts system = ConnectPorts.system();
+        ConnectPorts ports = new ConnectPorts() {
+            @Override
+            public FabricsDevice fabrics(Path root) {
+                return system.fabrics(root);
+            }
+
+            @Override
+            public LiveControllerLookup lookup(Path root) throws IOException {
+                return system.lookup(root);
+            }
+
+            @Override
+            public Optional<Path> credentialsDirectory() {
+                return credentials;
+            }
+        };
+        CommandLine.IFactory standard = CommandLine.defaultFactory();
+        CommandRunner runner = new CommandRunner(new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ConnectCommand.class ? type.cast(new ConnectCommand(ports)) : standard.create(type);
+            }
+        });
         int status = runner.run(args);
         return new Result(status, runner.out().strip(), runner.err().strip());
     }

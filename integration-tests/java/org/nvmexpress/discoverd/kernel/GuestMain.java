@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 public final class GuestMain {
     /**
      * Every check the guest knows, by name, in the order one boot runs them. {@link DlpChangesCheck}
-     * and {@link UeventsCheck} stay last: they change the target (the generation counter moves on,
+     * and {@link UeventsCheck} come late: they change the target (the generation counter moves on,
      * and a failure between an unlink and its relink would leave test-io2 off port 1 for every check
-     * after it).
+     * after it). {@link DaemonRunCheck} is the very last: it changes the target most (test-io1
+     * unlinked, test-io3 made, port 2 taken away and put back) and puts it back only at its end,
+     * and it leaves the controller instance numbers and the target's generation counter moved on.
      */
     static final Map<String, GuestCheck> CHECKS = byName(List.of(
             new ControllerSysfsCheck("discovery-sysfs", GuestTarget.DISCOVERY_NQN),
@@ -32,7 +34,8 @@ public final class GuestMain {
             new DlpSourceCheck(),
             new DaemonDecisionsCheck(),
             new DlpChangesCheck(),
-            new UeventsCheck()));
+            new UeventsCheck(),
+            new DaemonRunCheck()));
 
     private GuestMain() {
     }

@@ -114,6 +114,11 @@ final class RealKernelGuest {
         List<String> argv = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 GuestTarget.JVM_TMP_OPTIONS[0], GuestTarget.JVM_TMP_OPTIONS[1],
                 "-Dproject.basedir=" + BASEDIR, "-cp", classPath, GuestMain.class.getName()));
+        // daemon-run's units connect through a warm JVM unless asked for a JVM each (DaemonRunCheck).
+        String unitConnector = System.getProperty(DaemonRunCheck.CONNECTOR_PROPERTY);
+        if (unitConnector != null && !unitConnector.isBlank()) {
+            argv.add(argv.size() - 1, "-D" + DaemonRunCheck.CONNECTOR_PROPERTY + "=" + unitConnector);
+        }
         argv.addAll(checks);
         String command = argv.stream().map(RealKernelGuest::shellQuote).collect(Collectors.joining(" "));
         Path script = WORK.resolve("guest-run.sh");

@@ -307,6 +307,64 @@ final class RealKernelIT {
                 .containsEntry("overflows", "0");
     }
 
+    @Test
+    void daemonConnectsItsDcAndEverythingItsLogPagesAndReferralList() {
+        Map<String, String> run = results().of("daemon-run");
+        assertThat(run).containsEntry("outcome", "completed").containsEntry("status.connector", "builtin")
+                .containsEntry("status.config-errors", "[]");
+        assertConnected(run, "start", DaemonRunCheck.DC, "[\"config\"]");
+        assertConnected(run, "start", DaemonRunCheck.REFERRAL, "[\"referral\"]");
+        assertConnected(run, "start", DaemonRunCheck.IO1, "[\"dlp\"]");
+        assertConnected(run, "start", DaemonRunCheck.IO2, "[\"dlp\"]");
+        assertConnected(run, "start", DaemonRunCheck.IO2_PORT2, "[\"dlp\"]");
+        assertThat(run).containsEntry("start.controllers", "5");
+    }
+
+    @Test
+    void daemonLetsAnUnlinkedSubsystemGoAndConnectsALinkedOne() {
+        Map<String, String> run = results().of("daemon-run");
+        // nvmet drops test-io1's controller, the host deletes it after ctrl-loss-tmo; no longer
+        // listed, it is forgotten (docs/discovery.md) and never started again.
+        assertThat(run).containsEntry("unlink.io1.sysfs", "false")
+                .containsEntry("unlink.io1.listed", "(absent)")
+                .containsEntry("unlink.io1.get", "org.nvmexpress.discoverd.NoSuchController")
+                .containsEntry("unlink.io1.starts-after-gone", "0")
+                .containsEntry("unlink.others-connected", "true");
+        assertConnected(run, "link", DaemonRunCheck.IO3, "[\"dlp\"]");
+    }
+
+    @Test
+    void daemonReconnectsWhatItsPortTookAwayOnceThePortIsBack() {
+        Map<String, String> run = results().of("daemon-run");
+        assertConnected(run, "port", DaemonRunCheck.REFERRAL, "[\"referral\"]");
+        assertConnected(run, "port", DaemonRunCheck.IO2_PORT2, "[\"dlp\"]");
+        assertThat(run.get("port.down.io2-port2")).isNotEqualTo("connected");
+        assertThat(run).containsEntry("daemon-running", "true").containsEntry("stop.status", "0")
+                .containsEntry("warm-connector.failure", "")
+                .containsEntry("restored", "io1-on-port1=true,io3=false,io2-on-port2=true")
+                .containsEntry("left-behind", "");
+    }
+
+    /** One controller of the daemon run at {@code step}: connected per varlink, sysfs, registry and its unit. */
+    private static void assertConnected(Map<String, String> run, String step, DaemonRunCheck.Target target,
+            String sources) {
+        String prefix = step + "." + target.label() + ".";
+        String device = run.get(prefix + "device");
+        String unit = run.get(prefix + "unit");
+        assertThat(device).as(prefix + "device").matches("nvme\\d+");
+        assertThat(unit).as(prefix + "unit").matches("nvme-discoverd-[0-9a-f]{12}\\.service");
+        assertThat(run).containsEntry(prefix + "state", "connected")
+                .containsEntry(prefix + "get", "connected " + device)
+                .containsEntry(prefix + "sources", sources)
+                .containsEntry(prefix + "owner", "discoverd")
+                .containsEntry(prefix + "sysfs.state", "live")
+                .containsEntry(prefix + "sysfs.subsysnqn", target.nqn())
+                .containsEntry(prefix + "registry-owner", "discoverd")
+                .containsEntry(prefix + "runtime-unit", unit)
+                .containsEntry(prefix + "unit-state", "active");
+        assertThat(run.get(prefix + "sysfs.address")).startsWith("traddr=127.0.0.1,trsvcid=" + target.trsvcid() + ",");
+    }
+
     /** One --dry-run line as the guest reported it; fails on a missing line. */
     private static JsonNode json(String line) throws IOException {
         assertThat(line).as("a --dry-run line").isNotNull();

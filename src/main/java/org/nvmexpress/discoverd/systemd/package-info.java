@@ -14,7 +14,9 @@
  * our jobs, the settling of calls whose reply was lost or timed out, the listing of our units, and
  * the recovery from a lost bus or from systemd leaving it; the typed call errors
  * ({@link org.nvmexpress.discoverd.systemd.CallError}); the D-Bus adapter behind the package-private
- * {@code SystemdBus} port;</li>
+ * {@code SystemdBus} port; {@link org.nvmexpress.discoverd.systemd.ConnectionUnitCommands}, the same
+ * unit's commands as argument vectors, for running units without systemd (the real-kernel guest's
+ * child-process unit manager, docs/real-kernel-tests.md);</li>
  * <li>the {@link org.nvmexpress.discoverd.systemd.Notifier} port and its sd_notify adapter
  * {@link org.nvmexpress.discoverd.systemd.SdNotifier} ({@code $NOTIFY_SOCKET} datagrams:
  * {@code READY=1}, {@code RELOADING=1} with {@code MONOTONIC_USEC}, {@code STATUS=} with the

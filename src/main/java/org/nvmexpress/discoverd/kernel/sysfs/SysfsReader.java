@@ -76,7 +76,7 @@ public final class SysfsReader implements Sysfs {
             parsed.problems().forEach(p -> problems.add(new AttributeProblem(device, ADDRESS, p)));
         }
         LiveController controller = new LiveController(device, reader.read(TRANSPORT), address,
-                reader.read(SUBSYSNQN), reader.read(HOSTNQN), reader.read(HOSTID), reader.read(CNTRLTYPE),
+                subsysnqn(reader.read(SUBSYSNQN)), reader.read(HOSTNQN), reader.read(HOSTID), reader.read(CNTRLTYPE),
                 reader.read(STATE), reader.read(DCTYPE));
         if (!Files.isDirectory(dir)) {
             return new ControllerReading.Gone(device); // removed while we read: the values are torn
@@ -102,6 +102,18 @@ public final class SysfsReader implements Sysfs {
         } catch (NumberFormatException e) {
             throw new SysfsException(ueventSeqnum, "sequence number out of range: " + value, e);
         }
+    }
+
+    /**
+     * {@code subsysnqn} as read, or absent while the kernel has none yet. A fabrics controller's
+     * device (and its {@code add} uevent) exists before its admin queue is connected and identified,
+     * and until then {@code ctrl->subsys} is NULL: 6.1 prints the attribute as {@code (efault)}, the
+     * marker its {@code %s} gives an unreadable pointer (seen in the real-kernel guest while a
+     * controller was {@code connecting}). Taken as an NQN it made the new controller "not ours" for
+     * good, since the settler stops at the first reading with every attribute present.
+     */
+    static String subsysnqn(String value) {
+        return value == null || value.equals("(efault)") || value.equals("(null)") ? null : value;
     }
 
     /** Reads the attributes of one controller directory, collecting the problems. */

@@ -77,6 +77,20 @@ final class SysfsReaderTest {
         assertThat(live.isPopulated()).isTrue();
     }
 
+    /** 6.1 while a new controller is still connecting: its subsystem is not known yet. */
+    @Test
+    void subsysnqnOfAControllerNotYetIdentifiedIsAbsentSoItIsNotSettled() throws Exception {
+        tree.controller("nvme1", RecordedControllers.TCP_6_1)
+                .rawAttribute("nvme1", "subsysnqn", "(efault)\n".getBytes(StandardCharsets.US_ASCII))
+                .rawAttribute("nvme1", "state", "connecting\n".getBytes(StandardCharsets.US_ASCII));
+        ControllerReading.Found reading = found(NVME1);
+        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.controller().subsysnqn()).isNull();
+        assertThat(reading.controller().isPopulated()).isFalse();
+        assertThat(SysfsReader.subsysnqn("(null)")).isNull();
+        assertThat(SysfsReader.subsysnqn("nqn.2014-08.org.nvmexpress:x")).isEqualTo("nqn.2014-08.org.nvmexpress:x");
+    }
+
     @Test
     void controllerThatIsNotThereIsGone() {
         assertThat(sysfs.controller(NVME1)).isEqualTo(new ControllerReading.Gone(NVME1));

@@ -38,6 +38,7 @@ final class ArchitectureTest {
             Map.entry("dlp", 3),
             Map.entry("kernel", 4),
             Map.entry("systemd", 5),
+            Map.entry("mdns", 5),
             Map.entry("daemon", 6),
             Map.entry("sim", 7),
             Map.entry("varlink", 7),

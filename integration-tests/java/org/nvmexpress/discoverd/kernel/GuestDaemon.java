@@ -21,6 +21,7 @@ import org.nvmexpress.discoverd.daemon.SystemHostResolver;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import org.nvmexpress.discoverd.kernel.admin.DeviceDiscoveryLogs;
 import org.nvmexpress.discoverd.kernel.fc.FcUdevKickstart;
+import org.nvmexpress.discoverd.mdns.ServiceBrowsers;
 import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.ControllerReading;
 import org.nvmexpress.discoverd.kernel.sysfs.Sysfs;
@@ -93,7 +94,7 @@ final class GuestDaemon implements AutoCloseable {
         adapters.add(new DaemonPorts.Closing("uevent monitor", monitor));
         DaemonPorts ports = new DaemonPorts(root, daemonFile, true, fabricsFile, units, Notifier.none(),
                 sysfs(root), new Registry(root), new ExclusionLists(root), new SystemHostResolver(),
-                HostNqnFile.read(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), Sleeper.THREAD,
+                HostNqnFile.read(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), ServiceBrowsers.NONE, Sleeper.THREAD,
                 RandomGenerator.of("L64X128MixRandom"), adapters);
         Daemon daemon = Daemon.create(loop, ports, new DaemonInfo("guest", settings.connector().configName(),
                 InstantSource.system()));

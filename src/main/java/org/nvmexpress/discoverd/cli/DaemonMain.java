@@ -27,6 +27,7 @@ import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.kernel.uevent.NetlinkException;
 import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
+import org.nvmexpress.discoverd.mdns.ServiceBrowsers;
 import org.nvmexpress.discoverd.sim.fabric.FabricDurations;
 import org.nvmexpress.discoverd.varlink.VarlinkServer;
 import org.nvmexpress.discoverd.varlink.VarlinkSocket;
@@ -142,7 +143,7 @@ public final class DaemonMain implements Callable<Integer> {
         try (Notifier notifier = SdNotifier.fromEnvironment(env, pid, PosixClock.monotonic())) {
             DaemonPorts ports = new DaemonPorts(root, daemonFile, config != null, fabrics.fabricsFile(), units, notifier,
                     new SysfsReader(root), new Registry(root), new ExclusionLists(root), resolver,
-                    hostnqn(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
+                    hostnqn(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), ServiceBrowsers.NONE, Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
             DaemonInfo info = new DaemonInfo(VersionProvider.version(), units.connector().configName(),
                     InstantSource.system());
             Daemon daemon = Daemon.create(loop, ports, info);

@@ -9,6 +9,7 @@ import org.nvmexpress.discoverd.dlp.DiscoveryLogSource;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import org.nvmexpress.discoverd.kernel.Sleeper;
 import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
+import org.nvmexpress.discoverd.mdns.ServiceBrowsers;
 import org.nvmexpress.discoverd.kernel.sysfs.Sysfs;
 import org.nvmexpress.discoverd.registry.Registry;
 import org.nvmexpress.discoverd.systemd.Notifier;
@@ -32,6 +33,7 @@ import org.nvmexpress.discoverd.systemd.UnitManager;
  * @param systemHostnqn      {@code /etc/nvme/hostnqn}, read once at start-up
  * @param discoveryLogs      discovery log pages, read through a controller's device (blocking)
  * @param fcKickstart        the FC transport's request to announce its discovery controllers
+ * @param browsers           the DNS-SD browser of a {@code zeroconf} setting (opened on a worker)
  * @param sleeper            how a settling controller is waited for (on a worker)
  * @param random             the backoff's jitter
  * @param adapters           everything to close at the end, in start order (the uevent monitors,
@@ -39,7 +41,8 @@ import org.nvmexpress.discoverd.systemd.UnitManager;
  */
 public record DaemonPorts(Path root, Path daemonFile, boolean daemonFileExplicit, Path fabricsFile, UnitManager units,
         Notifier notifier, Sysfs sysfs, Registry registry, ExclusionLists exclusions, HostResolver resolver,
-        Optional<String> systemHostnqn, DiscoveryLogSource discoveryLogs, FcKickstart fcKickstart, Sleeper sleeper, RandomGenerator random, List<Closing> adapters) {
+        Optional<String> systemHostnqn, DiscoveryLogSource discoveryLogs, FcKickstart fcKickstart, ServiceBrowsers browsers,
+        Sleeper sleeper, RandomGenerator random, List<Closing> adapters) {
 
     public DaemonPorts {
         Objects.requireNonNull(root, "root");
@@ -54,6 +57,7 @@ public record DaemonPorts(Path root, Path daemonFile, boolean daemonFileExplicit
         Objects.requireNonNull(systemHostnqn, "systemHostnqn");
         Objects.requireNonNull(discoveryLogs, "discoveryLogs");
         Objects.requireNonNull(fcKickstart, "fcKickstart");
+        Objects.requireNonNull(browsers, "browsers");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(random, "random");
         adapters = List.copyOf(adapters);

@@ -17,6 +17,7 @@ import org.nvmexpress.discoverd.daemon.HostResolver;
 import org.nvmexpress.discoverd.daemon.LoopEvent;
 import org.nvmexpress.discoverd.exclusion.ExclusionLists;
 import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
+import org.nvmexpress.discoverd.mdns.ServiceBrowsers;
 import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.registry.Registry;
@@ -154,7 +155,7 @@ public final class SimHost {
         return new DaemonPorts(root, root.resolve("etc/nvme/nvme-discoverd.conf"), false,
                 root.resolve("etc/nvme/nvme-fabrics.conf"), units, Notifier.none(), new SysfsReader(root),
                 new Registry(root), new ExclusionLists(root), resolver, HostNqnFile.read(root), logPages,
-                () -> FcKickstart.Outcome.NO_FC, duration -> { }, new SplittableRandom(1),
+                () -> FcKickstart.Outcome.NO_FC, ServiceBrowsers.NONE, duration -> { }, new SplittableRandom(1),
                 List.of(new DaemonPorts.Closing("uevent monitor", uevents), new DaemonPorts.Closing("unit manager", units)));
     }
 

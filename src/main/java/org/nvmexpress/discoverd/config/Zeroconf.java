@@ -1,0 +1,28 @@
+package org.nvmexpress.discoverd.config;
+
+/**
+ * {@code zeroconf} in {@code nvme-discoverd.conf}: whether, and through which service, the daemon
+ * browses for discovery controllers announced with DNS-SD (TP8009). Off by default: at most one
+ * orchestrator on a host should browse, and nvme-stas does by default.
+ */
+public enum Zeroconf {
+    /** No browsing. */
+    NO("no"),
+    /** avahi-daemon over D-Bus, as nvme-stas browses. */
+    AVAHI("avahi"),
+    /** systemd-resolved over varlink ({@code io.systemd.Resolve.BrowseServices}, systemd 258 and later). */
+    RESOLVED("resolved"),
+    /** resolved when it offers {@code BrowseServices}, else avahi when its D-Bus name is present. */
+    AUTO("auto");
+
+    private final String configName;
+
+    Zeroconf(String configName) {
+        this.configName = configName;
+    }
+
+    /** As written in the configuration. */
+    public String configName() {
+        return configName;
+    }
+}

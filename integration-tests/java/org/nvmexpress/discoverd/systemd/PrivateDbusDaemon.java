@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  * configuration (session type, EXTERNAL auth, everything allowed), started by the test, killed by
  * the test. Can be restarted on the same socket, as a restarted system bus would be.
  */
-final class PrivateDbusDaemon implements AutoCloseable {
-    static final Path DBUS_DAEMON = Path.of("/usr/bin/dbus-daemon");
+public final class PrivateDbusDaemon implements AutoCloseable {
+    public static final Path DBUS_DAEMON = Path.of("/usr/bin/dbus-daemon");
 
     private final Path config;
     private final Path socket;
     private Process process;
 
-    PrivateDbusDaemon(Path dir) throws IOException {
+    public PrivateDbusDaemon(Path dir) throws IOException {
         this.socket = dir.resolve("bus");
         this.config = dir.resolve("bus.conf");
         Files.writeString(config, """
@@ -40,12 +40,12 @@ final class PrivateDbusDaemon implements AutoCloseable {
                 """.formatted(socket));
     }
 
-    String address() {
+    public String address() {
         return "unix:path=" + socket;
     }
 
     /** Starts the daemon and returns once it listens (it prints its address then). */
-    void start() throws IOException {
+    public void start() throws IOException {
         Files.deleteIfExists(socket);
         process = new ProcessBuilder(DBUS_DAEMON.toString(), "--config-file=" + config, "--nofork", "--print-address")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -57,7 +57,7 @@ final class PrivateDbusDaemon implements AutoCloseable {
     }
 
     /** Kills the daemon by its PID and waits for it: every connection breaks. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();
             try {

@@ -49,7 +49,7 @@ public final class AvahiBrowser implements ServiceBrowser {
     private Consumer<BrowseEvent> sink;
     /** Set on the worker by {@link #connect()}; read by the worker only. */
     private AvahiCalls calls;
-    private InterfaceNames interfaces;
+    private InterfaceNames<AvahiCalls.CallFailed> interfaces;
 
     /** A browser on the bus at {@code busAddress} (the system bus: {@code unix:path=…}). */
     public AvahiBrowser(String busAddress) {
@@ -106,7 +106,7 @@ public final class AvahiBrowser implements ServiceBrowser {
             return;
         }
         calls = new AvahiCalls(connection, CALL_TIMEOUT);
-        interfaces = new InterfaceNames(calls::interfaceName);
+        interfaces = new InterfaceNames<>(calls::interfaceName);
         try {
             connection.addGenericSigHandler(DBusMatchRuleBuilder.create().withType("signal")
                     .withSender(AvahiCalls.BUS_DRIVER).withInterface(AvahiCalls.BUS_DRIVER)
@@ -184,7 +184,7 @@ public final class AvahiBrowser implements ServiceBrowser {
             }
             emit(Optional.of(new BrowseEvent.Announced(
                     new ServiceInstance(item.key(name), r.get().address(), r.get().port(), txt.pairs()))));
-        } catch (Exception e) {
+        } catch (AvahiCalls.CallFailed e) {
             // One announcement that cannot be resolved (gone meanwhile, a timeout) is not the browser's end.
             LOG.warn("avahi: {} ({}) on interface {}: {}", item.name(), member, item.interfaceIndex(), e.getMessage());
         }

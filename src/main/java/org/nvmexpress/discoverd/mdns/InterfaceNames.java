@@ -12,23 +12,23 @@ import java.util.Optional;
  * {@link #clear()} when the backend restarts (interfaces may have come and gone meanwhile).
  * Thread-safe.
  */
-public final class InterfaceNames {
+public final class InterfaceNames<E extends Exception> {
     /** The backend's own answer; empty when it does not know the index. */
     @FunctionalInterface
-    public interface Lookup {
-        Optional<String> nameOf(int index) throws Exception;
+    public interface Lookup<E extends Exception> {
+        Optional<String> nameOf(int index) throws E;
     }
 
-    private final Lookup lookup;
+    private final Lookup<E> lookup;
     /** Guarded by {@code this}. */
     private final Map<Integer, String> names = new HashMap<>();
 
-    public InterfaceNames(Lookup lookup) {
+    public InterfaceNames(Lookup<E> lookup) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
     /** The name of {@code index}, or {@code if<index>} when the backend cannot tell. */
-    public String nameOf(int index) throws Exception {
+    public String nameOf(int index) throws E {
         synchronized (this) {
             String known = names.get(index);
             if (known != null) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 final class InterfaceNamesTest {
     private final List<Integer> asked = new ArrayList<>();
     private final Map<Integer, String> known = new java.util.HashMap<>(Map.of(2, "eth0"));
-    private final InterfaceNames names = new InterfaceNames(index -> {
+    private final InterfaceNames<RuntimeException> names = new InterfaceNames<>(index -> {
         asked.add(index);
         return Optional.ofNullable(known.get(index));
     });

@@ -27,7 +27,6 @@ import org.nvmexpress.discoverd.kernel.sysfs.HostNqnFile;
 import org.nvmexpress.discoverd.kernel.sysfs.SysfsReader;
 import org.nvmexpress.discoverd.kernel.uevent.NetlinkException;
 import org.nvmexpress.discoverd.kernel.uevent.UeventMonitor;
-import org.nvmexpress.discoverd.mdns.ServiceBrowsers;
 import org.nvmexpress.discoverd.sim.fabric.FabricDurations;
 import org.nvmexpress.discoverd.varlink.VarlinkServer;
 import org.nvmexpress.discoverd.varlink.VarlinkSocket;
@@ -134,8 +133,8 @@ public final class DaemonMain implements Callable<Integer> {
         DaemonConfig daemonConfig = Daemon.readDaemonConfig(root, daemonFile, config != null, fabrics.fabricsFile());
         Map<String, String> env = System.getenv();
         List<DaemonPorts.Closing> adapters = new ArrayList<>();
-        SystemdUnitManager units = SystemdUnitManager.onSystemBus(
-                UnitManagerSettings.of(daemonConfig, DISCOVERCTL_PATH, env).withRoot(root),
+        UnitManagerSettings unitSettings = UnitManagerSettings.of(daemonConfig, DISCOVERCTL_PATH, env).withRoot(root);
+        SystemdUnitManager units = SystemdUnitManager.onSystemBus(unitSettings,
                 event -> loop.post(new LoopEvent.FromUnits(event)));
         adapters.add(new DaemonPorts.Closing("unit manager", units));
         openUevents(daemonConfig, loop).ifPresent(m -> adapters.add(new DaemonPorts.Closing("uevent monitor", m)));
@@ -143,7 +142,9 @@ public final class DaemonMain implements Callable<Integer> {
         try (Notifier notifier = SdNotifier.fromEnvironment(env, pid, PosixClock.monotonic())) {
             DaemonPorts ports = new DaemonPorts(root, daemonFile, config != null, fabrics.fabricsFile(), units, notifier,
                     new SysfsReader(root), new Registry(root), new ExclusionLists(root), resolver,
-                    hostnqn(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root), ServiceBrowsers.NONE, Sleeper.THREAD, RandomGenerator.of("L64X128MixRandom"), adapters);
+                    hostnqn(root), DeviceDiscoveryLogs.of(root), new FcUdevKickstart(root),
+                    new SystemServiceBrowsers(unitSettings.busAddress()), Sleeper.THREAD,
+                    RandomGenerator.of("L64X128MixRandom"), adapters);
             DaemonInfo info = new DaemonInfo(VersionProvider.version(), units.connector().configName(),
                     InstantSource.system());
             Daemon daemon = Daemon.create(loop, ports, info);

@@ -1,6 +1,7 @@
 package org.nvmexpress.discoverd.varlink;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -59,6 +60,22 @@ public final class ResolvedBrowser implements ServiceBrowser {
     public ResolvedBrowser(Path socket, Duration retryDelay) {
         this.socket = Objects.requireNonNull(socket, "socket");
         this.retryDelay = Objects.requireNonNull(retryDelay, "retryDelay");
+    }
+
+    /**
+     * Whether the resolved at {@code socket} answers and its {@code io.systemd.Resolve} interface
+     * lists {@code BrowseServices} (systemd 258 and later), for {@code zeroconf = auto}. Blocks for
+     * one call; a resolved that does not answer at all would block it, as any varlink client.
+     */
+    public static boolean offeredAt(Path socket) {
+        try (VarlinkClient client = VarlinkClient.connect(socket)) {
+            JsonNode reply = client.call("org.varlink.service.GetInterfaceDescription",
+                    JsonNodeFactory.instance.objectNode().put("interface", "io.systemd.Resolve"));
+            return ResolvedWire.describesBrowsing(reply.path("description").asText(""));
+        } catch (IOException | VarlinkError e) {
+            LOG.info("resolved: {} cannot be asked for its interface: {}", socket, e.getMessage());
+            return false;
+        }
     }
 
     @Override

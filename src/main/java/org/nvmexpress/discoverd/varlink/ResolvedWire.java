@@ -39,6 +39,11 @@ final class ResolvedWire {
         return error.equals("org.varlink.service.MethodNotFound") || error.equals("org.varlink.service.InterfaceNotFound");
     }
 
+    /** Whether an interface description declares {@code BrowseServices} (in varlink IDL: {@code method BrowseServices(}). */
+    static boolean describesBrowsing(String description) {
+        return description.lines().map(String::strip).anyMatch(l -> l.startsWith("method BrowseServices("));
+    }
+
     /** One entry of {@code browserServiceData}. */
     record Update(boolean added, int family, String name, String type, String domain, int ifindex) {
         boolean ipv6() {

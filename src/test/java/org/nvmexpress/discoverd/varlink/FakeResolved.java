@@ -31,6 +31,8 @@ final class FakeResolved implements AutoCloseable {
     private final Map<String, BlockingQueue<String>> browseQueues = new ConcurrentHashMap<>();
     final Map<String, String> resolveReplies = new ConcurrentHashMap<>();
     final List<JsonNode> calls = new CopyOnWriteArrayList<>();
+    /** Returned by GetInterfaceDescription of io.systemd.Resolve. */
+    volatile String description = "interface io.systemd.Resolve\n";
     /** When set, BrowseServices is answered with this error, as resolved before 258 answers. */
     volatile String browseError;
 
@@ -82,6 +84,11 @@ final class FakeResolved implements AutoCloseable {
                         out.write(json.readTree(m));
                     }
                     return;
+                }
+                if (method.equals("org.varlink.service.GetInterfaceDescription")) {
+                    out.write(json.createObjectNode().set("parameters",
+                            json.createObjectNode().put("description", description)));
+                    continue;
                 }
                 String reply = resolveReplies.get(p.path("name").asText());
                 out.write(json.readTree(reply != null ? reply

@@ -152,6 +152,28 @@ final class ResolvedBrowserTest {
         assertThat(events).isEmpty();
     }
 
+    @Test
+    void offeredWhenTheInterfaceDescriptionDeclaresBrowseServices() throws Exception {
+        resolved = new FakeResolved(socket);
+        assertThat(ResolvedBrowser.offeredAt(socket)).isFalse();
+        // The declaration as systemd 258's sd-varlink-idl prints it, comments and all.
+        resolved.description = """
+                interface io.systemd.Resolve
+
+                # Starts browsing for DNS-SD services of specified type.
+                method BrowseServices(
+                	domain: ?string,
+                	type: ?string,
+                	ifindex: ?int,
+                	flags: ?int
+                ) -> (
+                	browserServiceData: []ServiceData
+                )
+                """;
+        assertThat(ResolvedBrowser.offeredAt(socket)).isTrue();
+        assertThat(ResolvedBrowser.offeredAt(dir.resolve("absent"))).isFalse();
+    }
+
     private BrowseEvent next() throws InterruptedException {
         BrowseEvent e = events.poll(10, TimeUnit.SECONDS);
         assertThat(e).as("an event within 10 s").isNotNull();

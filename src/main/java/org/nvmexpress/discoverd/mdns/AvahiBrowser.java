@@ -47,8 +47,9 @@ public final class AvahiBrowser implements ServiceBrowser {
     private final Object sinkLock = new Object();
     /** Guarded by {@code sinkLock}; null before start and after close. */
     private Consumer<BrowseEvent> sink;
-    /** Set on the worker by {@link #connect()}; read by the worker only. */
-    private AvahiCalls calls;
+    /** Set on the worker by {@link #connect()}; read there, and by {@link #close()} to disconnect. */
+    private volatile AvahiCalls calls;
+    /** Set and read on the worker only. */
     private InterfaceNames<AvahiCalls.CallFailed> interfaces;
 
     /** A browser on the bus at {@code busAddress} (the system bus: {@code unix:path=…}). */

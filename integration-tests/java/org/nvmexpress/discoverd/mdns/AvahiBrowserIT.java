@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +22,7 @@ import org.nvmexpress.discoverd.systemd.PrivateDbusDaemon;
  * on its own private bus; {@code avahi-publish} announces on the far side. Checks what the adapter
  * makes of avahi's real signals and replies: the announcement resolved (address, port, TXT, the
  * interface named by avahi in its own namespace), the goodbye when the publisher stops, avahi
- * absent at start, and avahi restarted under a running browser.
+ * absent at start, avahi restarted under a running browser, and the system bus restarted under it.
  */
 final class AvahiBrowserIT {
     private static final String NQN = "nqn.2014-08.org.nvmexpress.discovery";
@@ -71,7 +72,7 @@ final class AvahiBrowserIT {
 
     @Test
     void announcementGoodbyeAndAvahiRestartSeenThroughRealAvahi() throws Exception {
-        browser = new AvahiBrowser(busA.address());
+        browser = new AvahiBrowser(busA.address(), Duration.ofMillis(200));
         browser.start(events::add);
         assertThat(next()).as("avahi-daemon not there at start").isInstanceOf(BrowseEvent.BrowserLost.class);
 
@@ -96,13 +97,24 @@ final class AvahiBrowserIT {
         long restarted = System.nanoTime();
         AvahiNetwork.stop(avahiA);
         assertThat(next()).isInstanceOf(BrowseEvent.BrowserLost.class);
-        network.startAvahi("A", busA.address());
+        avahiA = network.startAvahi("A", busA.address());
         assertThat(next()).isEqualTo(new BrowseEvent.BrowserBack());
         assertThat(next()).as("the announcement again, from the restarted avahi-daemon")
                 .isInstanceOf(BrowseEvent.Announced.class)
                 .extracting(e -> ((BrowseEvent.Announced) e).instance().key()).isEqualTo(tcpKey);
         System.err.printf("AvahiBrowserIT: avahi-daemon restart to announcement again in %d ms%n",
                 millisSince(restarted));
+
+        busA.kill();
+        assertThat(next()).as("the system bus gone").isInstanceOf(BrowseEvent.BrowserLost.class);
+        // avahi-daemon 0.8 exits when it loses its bus ("Disconnected from D-Bus, exiting"), as
+        // systemd's Restart= would then start it again: so does the test.
+        assertThat(avahiA.waitFor(WAIT_SEC, TimeUnit.SECONDS)).as("avahi-daemon exits with its bus").isTrue();
+        busA.start();
+        avahiA = network.startAvahi("A", busA.address());
+        assertThat(next()).as("the system bus back").isEqualTo(new BrowseEvent.BrowserBack());
+        assertThat(next()).as("the announcement again, through the new connection")
+                .isInstanceOf(BrowseEvent.Announced.class);
 
         long stopped = System.nanoTime();
         AvahiNetwork.stop(tcp);

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.freedesktop.dbus.connections.IDisconnectCallback;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * interface and both families, each {@code ItemNew} resolved with {@code ResolveService}, each
  * {@code ItemRemove} a withdrawal. avahi-daemon leaving the bus ({@code NameOwnerChanged}) is a
  * {@link BrowseEvent.BrowserLost}; when it is back its browsers are made anew and it reports every
- * instance again after {@link BrowseEvent.BrowserBack}.
+ * instance again after {@link BrowseEvent.BrowserBack}. The system bus not there at start, or
+ * its connection breaking, is a loss too, and a new connection is tried every
+ * {@link #RECONNECT_DELAY}.
  *
  * <p><b>Threading:</b> dbus-java's threads only post to this browser's own worker thread, which
  * makes every call (resolving blocks up to {@link #CALL_TIMEOUT}) and feeds the sink, so events
@@ -38,7 +41,11 @@ public final class AvahiBrowser implements ServiceBrowser {
     private static final String DOMAIN = "local";
 
     private final String busAddress;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** How long after losing the system bus (or not finding it at start) it is tried again. */
+    static final Duration RECONNECT_DELAY = Duration.ofSeconds(5);
+
+    private final Duration reconnectDelay;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "avahi-browser");
         t.setDaemon(true);
         return t;
@@ -54,7 +61,12 @@ public final class AvahiBrowser implements ServiceBrowser {
 
     /** A browser on the bus at {@code busAddress} (the system bus: {@code unix:path=…}). */
     public AvahiBrowser(String busAddress) {
+        this(busAddress, RECONNECT_DELAY);
+    }
+
+    AvahiBrowser(String busAddress, Duration reconnectDelay) {
         this.busAddress = Objects.requireNonNull(busAddress, "busAddress");
+        this.reconnectDelay = Objects.requireNonNull(reconnectDelay, "reconnectDelay");
     }
 
     /** Whether {@code org.freedesktop.Avahi} has an owner on that bus now (for {@code zeroconf = auto}). */
@@ -99,14 +111,17 @@ public final class AvahiBrowser implements ServiceBrowser {
 
     private void connect() {
         DBusConnection connection;
+        BusLoss loss = new BusLoss();
         try {
             connection = DBusConnectionBuilder.forAddress(busAddress).withShared(false)
-                    .withDisconnectCallback(new BusLoss()).build();
+                    .withDisconnectCallback(loss).build();
         } catch (DBusException | RuntimeException e) {
             emit(presence.absent("cannot connect to the system bus " + busAddress + ": " + e.getMessage()));
+            reconnectLater();
             return;
         }
         calls = new AvahiCalls(connection, CALL_TIMEOUT);
+        loss.calls = calls;
         interfaces = new InterfaceNames<>(calls::interfaceName);
         try {
             connection.addGenericSigHandler(DBusMatchRuleBuilder.create().withType("signal")
@@ -216,11 +231,27 @@ public final class AvahiBrowser implements ServiceBrowser {
         }
     }
 
-    /** The system bus itself went: nothing more will come until the daemon is restarted. */
+    private void reconnectLater() {
+        try {
+            worker.schedule(this::connect, reconnectDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("avahi: closed, not reconnecting: {}", e.getMessage());
+        }
+    }
+
+    /** The system bus connection broke (the bus restarted): lost, and a new connection later. */
     private final class BusLoss implements IDisconnectCallback {
+        /** The calls of the connection this belongs to; set on the worker once it is built. */
+        private volatile AvahiCalls calls;
+
         @Override
         public void disconnectOnError(IOException e) {
-            post(() -> emit(presence.absent("the system bus connection broke: " + e.getMessage())));
+            post(() -> {
+                if (calls != null && calls == AvahiBrowser.this.calls) {
+                    emit(presence.absent("the system bus connection broke: " + e.getMessage()));
+                    reconnectLater();
+                }
+            });
         }
     }
 }

@@ -44,7 +44,7 @@ final class SimMdns {
             instances.add(instance(a, fabric.port(dc.port()).orElseThrow()));
         }
         this.live = liveAt(Duration.ZERO);
-        this.up = upAt(Duration.ZERO);
+        this.up = true;
     }
 
     private static ServiceInstance instance(Announcement a, Port port) {
@@ -62,7 +62,10 @@ final class SimMdns {
         return out;
     }
 
-    /** Schedules every edge of the announcements and restarts after the start; those at 0 are the initial state. */
+    /**
+     * Takes the state of now as the initial one and schedules every later edge: in real time "now"
+     * is a little after 0, and an edge before it must be in the state rather than lost.
+     */
     void schedule() {
         TreeSet<Duration> edges = new TreeSet<>();
         for (Announcement a : announcements) {
@@ -74,6 +77,8 @@ final class SimMdns {
             edges.add(r.back());
         }
         Duration now = time.elapsed();
+        live = liveAt(now);
+        up = upAt(now);
         for (Duration edge : edges.tailSet(now, false)) {
             time.after(edge.minus(now), this::step);
         }

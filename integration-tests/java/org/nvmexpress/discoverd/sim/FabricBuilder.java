@@ -2,9 +2,13 @@ package org.nvmexpress.discoverd.sim;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.nvmexpress.discoverd.sim.fabric.Announcement;
 import org.nvmexpress.discoverd.sim.fabric.BootPath;
+import org.nvmexpress.discoverd.sim.fabric.BrowserRestart;
 import org.nvmexpress.discoverd.sim.fabric.DiscoveryController;
 import org.nvmexpress.discoverd.sim.fabric.Fabric;
 import org.nvmexpress.discoverd.sim.fabric.LogChange;
@@ -26,6 +30,8 @@ final class FabricBuilder {
     private final List<LogChange> changes = new ArrayList<>();
     private final List<Preconnected> preconnected = new ArrayList<>();
     private Optional<BootPath> boot = Optional.empty();
+    private final List<Announcement> announcements = new ArrayList<>();
+    private final List<BrowserRestart> restarts = new ArrayList<>();
 
     FabricBuilder port(String name, String traddr, String trsvcid) {
         return port(name, traddr, trsvcid, Reachability.ALWAYS);
@@ -61,8 +67,31 @@ final class FabricBuilder {
         return this;
     }
 
+    /**
+     * The DC {@code dc} (added before) announced on {@code iface} from {@code from} until
+     * {@code until} (null: for ever), with the default TXT record of a tcp DC: {@code p=tcp} and its NQN.
+     */
+    FabricBuilder announce(String dc, String iface, String instance, Duration from, Duration until) {
+        String nqn = dcs.stream().filter(d -> d.name().equals(dc)).findFirst().orElseThrow().nqn();
+        return announce(dc, iface, instance, from, until, Announcement.defaultTxt("tcp", nqn));
+    }
+
+    FabricBuilder announce(String dc, String iface, String instance, Duration from, Duration until,
+            Map<String, String> txt) {
+        announcements.add(new Announcement(dc, iface, instance, from, Optional.ofNullable(until), txt));
+        return this;
+    }
+
+    /** avahi-daemon away from {@code at} to {@code back}. */
+    FabricBuilder browserRestart(Duration at, Duration back) {
+        restarts.add(new BrowserRestart(at, back));
+        return this;
+    }
+
     Fabric build() {
-        return new Fabric(ports, subsystems, dcs, changes, preconnected, boot);
+        List<Announcement> byStart = new ArrayList<>(announcements);
+        byStart.sort(Comparator.comparing(Announcement::from));
+        return new Fabric(ports, subsystems, dcs, changes, preconnected, boot, byStart, restarts);
     }
 
     static LogEntry ioc(String subsystem, String port) {

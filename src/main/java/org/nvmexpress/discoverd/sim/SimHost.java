@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.nvmexpress.discoverd.config.Zeroconf;
 import org.nvmexpress.discoverd.daemon.DaemonPorts;
 import org.nvmexpress.discoverd.daemon.HostResolver;
 import org.nvmexpress.discoverd.daemon.LoopEvent;
@@ -55,6 +57,7 @@ public final class SimHost {
     private final SimKernel kernel;
     private final SimLogPages logPages;
     private final SimSystemd systemd;
+    private final SimMdns mdns;
 
     private SimHost(Path root, SimScheduler unlocked, Fabric fabric) {
         this.root = root;
@@ -78,6 +81,7 @@ public final class SimHost {
         this.kernel = new SimKernel(lock, time, targets, new SimSysfs(root));
         this.logPages = new SimLogPages(lock, targets, kernel);
         this.systemd = new SimSystemd(lock, time, targets, kernel, root);
+        this.mdns = new SimMdns(lock, time, fabric);
     }
 
     /**
@@ -140,6 +144,7 @@ public final class SimHost {
             time.after(change.at(), () -> logPages.apply(change));
         }
         targets.watch(kernel::reachabilityChanged);
+        mdns.schedule();
     }
 
     /**
@@ -152,11 +157,24 @@ public final class SimHost {
         HostResolver resolver = name -> {
             throw new UnknownHostException(name + ": the simulated fabric has addresses only");
         };
+        // A killed daemon closes only its adapters, so the browsers it opened are one of them: a dead
+        // process's D-Bus connection goes with it.
+        List<SimServiceBrowser> opened = new CopyOnWriteArrayList<>();
+        ServiceBrowsers browsers = mode -> {
+            if (mode == Zeroconf.NO) {
+                return Optional.empty();
+            }
+            SimServiceBrowser browser = new SimServiceBrowser(mdns);
+            opened.add(browser);
+            return Optional.of(browser);
+        };
+        AutoCloseable closeBrowsers = () -> opened.forEach(SimServiceBrowser::close);
         return new DaemonPorts(root, root.resolve("etc/nvme/nvme-discoverd.conf"), false,
                 root.resolve("etc/nvme/nvme-fabrics.conf"), units, Notifier.none(), new SysfsReader(root),
                 new Registry(root), new ExclusionLists(root), resolver, HostNqnFile.read(root), logPages,
-                () -> FcKickstart.Outcome.NO_FC, ServiceBrowsers.NONE, duration -> { }, new SplittableRandom(1),
-                List.of(new DaemonPorts.Closing("uevent monitor", uevents), new DaemonPorts.Closing("unit manager", units)));
+                () -> FcKickstart.Outcome.NO_FC, browsers, duration -> { }, new SplittableRandom(1),
+                List.of(new DaemonPorts.Closing("uevent monitor", uevents), new DaemonPorts.Closing("unit manager", units),
+                        new DaemonPorts.Closing("service browsers", closeBrowsers)));
     }
 
     public Path root() {
@@ -173,6 +191,11 @@ public final class SimHost {
 
     public SimSystemd systemd() {
         return systemd;
+    }
+
+    /** A DNS-SD browser of this host's announcements, not started: what the daemon's {@code zeroconf} opens. */
+    public SimServiceBrowser browser() {
+        return new SimServiceBrowser(mdns);
     }
 
     /**

@@ -9,7 +9,9 @@
  * {@code ctrl-loss-tmo}), the targets' reachability over time, the discovery log pages and their
  * changes with the AEN, and the simulated systemd ({@link org.nvmexpress.discoverd.sim.SimSystemd}:
  * transient units, jobs, the state scripts' effects, garbage collection of failed units) running the
- * real built-in connector. Virtual time for tests ({@link org.nvmexpress.discoverd.sim.Simulation}),
+ * real built-in connector, and the DNS-SD side: the fabric's announcements and the browsing service's
+ * restarts, reported by the simulated browser ({@link org.nvmexpress.discoverd.sim.SimServiceBrowser})
+ * the daemon's {@code zeroconf} opens. Virtual time for tests ({@link org.nvmexpress.discoverd.sim.Simulation}),
  * real time for the demo ({@link org.nvmexpress.discoverd.sim.RealTime}).
  *
  * <p><b>May import:</b> daemon and everything below it; {@code sim.fabric} for the fabric's

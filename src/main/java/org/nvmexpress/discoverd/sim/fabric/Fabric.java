@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param changes              log page changes, in the order of their times
  * @param preconnected         controllers already connected at the start, by another orchestrator
  * @param boot                 the firmware's boot path (an NBFT), if the host booted from the fabric
+ * @param announcements        DNS-SD announcements of discovery controllers, in the order of their starts
+ * @param browserRestarts      the browsing service's restarts, in time order
  */
 public record Fabric(List<Port> ports, List<Subsystem> subsystems, List<DiscoveryController> discoveryControllers,
-        List<LogChange> changes, List<Preconnected> preconnected, Optional<BootPath> boot) {
+        List<LogChange> changes, List<Preconnected> preconnected, Optional<BootPath> boot,
+        List<Announcement> announcements, List<BrowserRestart> browserRestarts) {
 
     public Fabric {
         ports = List.copyOf(ports);
@@ -28,6 +31,14 @@ public record Fabric(List<Port> ports, List<Subsystem> subsystems, List<Discover
         changes = List.copyOf(changes);
         preconnected = List.copyOf(preconnected);
         Objects.requireNonNull(boot, "boot");
+        announcements = List.copyOf(announcements);
+        browserRestarts = List.copyOf(browserRestarts);
+    }
+
+    /** A fabric without mDNS: what every scenario before announcements builds. */
+    public Fabric(List<Port> ports, List<Subsystem> subsystems, List<DiscoveryController> discoveryControllers,
+            List<LogChange> changes, List<Preconnected> preconnected, Optional<BootPath> boot) {
+        this(ports, subsystems, discoveryControllers, changes, preconnected, boot, List.of(), List.of());
     }
 
     public Optional<Port> port(String name) {

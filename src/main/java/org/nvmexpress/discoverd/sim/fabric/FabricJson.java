@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -131,6 +133,31 @@ final class FabricJson {
                     + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code node} as an object of any keys with string values, in file order; empty (and a problem
+     * per wrong value) when it is no object or a value is no string.
+     */
+    Optional<Map<String, String>> strings(JsonNode node, String path) {
+        visits++;
+        if (!(node instanceof ObjectNode object)) {
+            problem(path, "expected an object, found " + kind(node));
+            return Optional.empty();
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            visits++;
+            if (!field.getValue().isTextual()) {
+                problem(at(path, field.getKey()), "expected a string, found " + kind(field.getValue()));
+                ok = false;
+            } else {
+                pairs.put(field.getKey(), field.getValue().textValue());
+            }
+        }
+        return ok ? Optional.of(pairs) : Optional.empty();
     }
 
     /** The boolean at {@code key}, {@code false} when absent. */

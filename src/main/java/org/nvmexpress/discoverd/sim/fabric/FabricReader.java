@@ -12,13 +12,15 @@ import org.nvmexpress.discoverd.tid.NumericAddress;
 
 /**
  * Reads a fabric file's JSON tree into a {@link Fabric}, section by section in the order references
- * need (ports, subsystems, discovery controllers, changes, preconnected, boot), reporting every
+ * need (ports, subsystems, discovery controllers, changes, preconnected, boot,
+ * announcements, browser restarts), reporting every
  * problem to {@link Problems}. Each section resolves its references through the readers before it,
  * by hash lookups, so the work stays linear in the number of nodes. Single use, one thread.
  */
 final class FabricReader {
     private static final List<String> KEYS =
-            List.of("ports", "subsystems", "discovery-controllers", "changes", "preconnected", "boot");
+            List.of("ports", "subsystems", "discovery-controllers", "changes", "preconnected", "boot",
+                    "announcements", "browser-restarts");
     private static final List<String> PRECONNECTED_KEYS = List.of("subsystem", "port", "owner");
     private static final List<String> BOOT_KEYS = List.of("subsystem", "port", "host-ip");
     /** A registry owner as orchestrators write it ({@code stas}, {@code nbft}, {@code admin-42}). */
@@ -28,12 +30,14 @@ final class FabricReader {
     private final PortReader ports;
     private final SubsystemReader subsystems;
     private final DiscoveryReader discovery;
+    private final AnnouncementReader announcements;
 
     FabricReader(Problems problems) {
         this.json = new FabricJson(problems);
         this.ports = new PortReader(json);
         this.subsystems = new SubsystemReader(json, ports);
         this.discovery = new DiscoveryReader(json, ports, subsystems);
+        this.announcements = new AnnouncementReader(json, ports, discovery);
     }
 
     /** Nodes looked at so far: the parser's work, which the linear-work property bounds. */
@@ -55,7 +59,9 @@ final class FabricReader {
         List<Preconnected> preconnected = preconnected(json.array(o, "", "preconnected", false));
         Optional<BootPath> boot = o.has("boot") ? json.object(o.get("boot"), "boot", BOOT_KEYS).flatMap(this::boot)
                 : Optional.empty();
-        return Optional.of(new Fabric(portList, subsystemList, dcs, changes, preconnected, boot));
+        List<Announcement> announced = announcements.read(json.array(o, "", "announcements", false), dcs);
+        List<BrowserRestart> restarts = announcements.restarts(json.array(o, "", "browser-restarts", false));
+        return Optional.of(new Fabric(portList, subsystemList, dcs, changes, preconnected, boot, announced, restarts));
     }
 
     private List<Preconnected> preconnected(List<JsonNode> nodes) {

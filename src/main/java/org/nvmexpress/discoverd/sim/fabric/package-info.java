@@ -1,6 +1,7 @@
 /**
  * The simulated fabric's description (docs/simulate.md): the file {@code fabric.json} of a
- * simulation directory, read into immutable records ({@link org.nvmexpress.discoverd.sim.fabric.Fabric}),
+ * simulation directory (ports, subsystems, discovery controllers and their pages over time, the
+ * controllers connected before the start, the boot path, DNS-SD announcements and browser restarts), read into immutable records ({@link org.nvmexpress.discoverd.sim.fabric.Fabric}),
  * and the bytes the simulated kernel serves from it.
  *
  * <p><b>Owns:</b> the file's format and its validation

@@ -61,7 +61,7 @@ final class FabricFilePropertyTest {
                 .collect(Collectors.joining(", "));
         return "{\"ports\": [" + many + "], \"subsystems\": [" + many + "], \"discovery-controllers\": [{\"name\": \"d\","
                 + " \"port\": \"p0\", \"log\": [" + many + "]}], \"changes\": [" + many + "], \"preconnected\": [" + many
-                + "]}";
+                + "], \"announcements\": [" + many + "], \"browser-restarts\": [" + many + "]}";
     }
 
     @Provide
@@ -70,7 +70,12 @@ final class FabricFilePropertyTest {
                 "{\"name\": \"p%d\", \"transport\": \"tcp\", \"traddr\": \"10.0.0.1\", \"trsvcid\": \"1%d\"}",
                 "{\"nqn\": \"n:%d\", \"ports\": [\"p%d\", \"nowhere%d\"]}", "{\"subsystem\": \"n:%d\", \"port\": \"p%d\"}",
                 "{\"referral\": \"dc%d\"}", "{\"at\": \"%ds\", \"discovery-controller\": \"d\", \"log\": []}",
-                "{\"k%d\": %d}", "\"%d\"", "{}", "[]", "null", "{\"self\": {\"epcsd\": %d}}"), junkObject());
+                "{\"k%d\": %d}", "\"%d\"", "{}", "[]", "null", "{\"self\": {\"epcsd\": %d}}",
+                // Announcements of one instance that all overlap the first: one problem each; restarts one after another.
+                "{\"discovery-controller\": \"d\", \"interface\": \"eth0\", \"instance\": \"i\", \"from\": \"%ds\"}",
+                "{\"discovery-controller\": \"d\", \"interface\": \"e%d\", \"instance\": \"i%d\", \"from\": \"0s\","
+                        + " \"until\": \"1%ds\", \"txt\": {\"p\": \"foo\", \"k%d\": \"%d\"}}",
+                "{\"at\": \"%d0s\", \"back\": \"%d5s\"}", "{\"at\": \"1s\", \"back\": \"2%ds\"}"), junkObject());
     }
 
     @Provide
@@ -80,7 +85,8 @@ final class FabricFilePropertyTest {
     }
 
     private static Arbitrary<String> junkObject() {
-        Arbitrary<String> key = Arbitraries.of("name", "nqn", "port", "ports", "log", "self", "at", "down", "x y");
+        Arbitrary<String> key = Arbitraries.of("name", "nqn", "port", "ports", "log", "self", "at", "down", "x y",
+                "discovery-controller", "interface", "instance", "txt", "back");
         Arbitrary<String> value = Arbitraries.of("1", "\"a1\"", "[]", "{}", "true", "\"5m\"", "[\"p0\"]");
         return Combinators.combine(key, value).as((k, v) -> "\"" + k + "\": " + v).list().ofMaxSize(6).uniqueElements()
                 .map(pairs -> "{" + String.join(", ", pairs) + "}");
@@ -121,8 +127,15 @@ final class FabricFilePropertyTest {
             return "{\"ports\": [" + String.format(VALID_PORT, 0, 0, 0) + "], \"subsystems\": [{\"nqn\": \"n:0\", \"ports\": ["
                     + ports + "]}], \"discovery-controllers\": [{\"name\": \"d\", \"port\": \"p0\", \"log\": [" + iocs + ", "
                     + referrals + "]}], \"preconnected\": [" + iocs + "], \"changes\": [{\"at\": \"1s\","
-                    + " \"discovery-controller\": \"d\", \"log\": [" + iocs + "]}]}";
+                    + " \"discovery-controller\": \"d\", \"log\": [" + iocs + "]}], \"announcements\": [" + announcements(n)
+                    + "]}";
         });
+    }
+
+    /** {@code n} announcements of controllers no file has. */
+    private static String announcements(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "{\"discovery-controller\": \"dc" + i + "\", \"interface\": \"eth0\","
+                + " \"instance\": \"i\", \"from\": \"" + i + "s\"}").collect(Collectors.joining(", "));
     }
 
     private static Arbitrary<String> manyUnknownKeys() {

@@ -24,14 +24,14 @@ final class FabricFileTest {
         Fabric f = fabric("{\"ports\": []}");
 
         assertThat(f).isEqualTo(new Fabric(List.of(), List.of(), List.of(),
-                List.of(), List.of(), Optional.empty()));
+                List.of(), List.of(), Optional.empty(), List.of(), List.of()));
     }
 
     @Test
     void parseNeedsPortsAndKnowsEveryTopLevelKey() {
         assertThat(problems("{}")).containsExactly("ports: missing");
         assertThat(problems("{\"ports\": [], \"subsytems\": []}")).containsExactly("subsytems: unknown key; expected "
-                + "ports, subsystems, discovery-controllers, changes, preconnected, boot");
+                + "ports, subsystems, discovery-controllers, changes, preconnected, boot, announcements, browser-restarts");
         assertThat(problems("[]")).containsExactly("expected an object, found an array");
         assertThat(problems("")).containsExactly("expected an object, found nothing");
         assertThat(problems("{\"ports\": {}}")).containsExactly("ports: expected an array, found an object");

@@ -2,11 +2,13 @@ package org.nvmexpress.discoverd.daemon;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.nvmexpress.discoverd.config.ConnectOptions;
 import org.nvmexpress.discoverd.config.DaemonConfig;
 import org.nvmexpress.discoverd.config.Zeroconf;
@@ -58,6 +60,8 @@ final class MdnsDiscovery {
     private Zeroconf mode = Zeroconf.NO;
     private long generation;
     private ServiceBrowser browser;
+    /** The browser whose events count, read by its sink on the adapter's thread. */
+    private final AtomicReference<ServiceBrowser> current = new AtomicReference<>();
     private boolean lost;
 
     MdnsDiscovery(EventLoop loop, Workers workers, ServiceBrowsers browsers, ControllerTracker tracker,
@@ -109,9 +113,20 @@ final class MdnsDiscovery {
             return;
         }
         browser = opened.get();
+        current.set(browser);
         lost = false;
         LOG.info("browsing for DNS-SD-announced discovery controllers through {}", browser.backend());
-        browser.start(event -> loop.post(new LoopEvent.FromBrowser(event)));
+        ServiceBrowser started = browser;
+        // Once it is replaced its sink goes quiet, so a closing browser's late events do not count.
+        browser.start(event -> {
+            if (isCurrent(started)) {
+                loop.post(new LoopEvent.FromBrowser(event));
+            }
+        });
+    }
+
+    private boolean isCurrent(ServiceBrowser candidate) {
+        return current.get() == candidate;
     }
 
     /** What the browser saw. */
@@ -144,7 +159,12 @@ final class MdnsDiscovery {
             // The name becomes the source's text in the log and the status: bounded and printable.
             report(instance.key(), "its instance name is over " + MAX_NAME + " characters or has a control character");
         } else {
-            now = Optional.of(announce(instance, ((Announcements.Dc) reading)));
+            Announcements.Dc dc = (Announcements.Dc) reading;
+            now = Optional.of(dc.tid().unitName());
+            retention.announced(now.get());
+            if (!now.equals(before)) {
+                announce(instance, dc);
+            }
         }
         instances.put(instance.key(), now);
         if (before.isPresent() && !before.equals(now)) {
@@ -152,16 +172,15 @@ final class MdnsDiscovery {
         }
     }
 
-    private UnitName announce(ServiceInstance instance, Announcements.Dc dc) {
+    /** A DC newly announced by this instance: desired from now on (announced again as it was, nothing is walked again). */
+    private void announce(ServiceInstance instance, Announcements.Dc dc) {
         UnitRequest request = new UnitRequest(dc.tid(), Role.DC, false,
                 ConnectOptions.of(dc.tid(), null, discovery.fabrics().topDcParams()));
         LOG.debug("{} - announced by DNS-SD ({} on {})", dc.tid().compact(), instance.key().name(),
                 instance.key().interfaceName());
         Candidate candidate = new Candidate(request, List.of(new Source.Announced(instance.key().name(),
                 instance.key().interfaceName())));
-        retention.announced(candidate.unit());
         discovery.announced(candidate);
-        return candidate.unit();
     }
 
     /** An instance announcing {@code dc} went; when none is left, the retention rule starts. */
@@ -186,6 +205,7 @@ final class MdnsDiscovery {
     /** The daemon stops: the browser closes here, so no event follows. */
     void stop() {
         generation++;
+        current.set(null);
         if (browser != null) {
             ServiceBrowser closing = browser;
             browser = null;
@@ -193,13 +213,22 @@ final class MdnsDiscovery {
         }
     }
 
+    /**
+     * The browser is replaced: what it reported counts as withdrawn, so the retention rule applies
+     * (connected DCs stay; a new browser that still sees one announces it again, which cancels it).
+     */
     private void closeBrowser() {
         if (browser != null) {
             LOG.info("no longer browsing through {}", browser.backend());
+            current.set(null);
             closeLater(browser);
             browser = null;
         }
         lost = false;
+        Set<UnitName> dcs = new LinkedHashSet<>();
+        instances.values().forEach(dc -> dc.ifPresent(dcs::add));
+        instances.clear();
+        dcs.forEach(retention::withdrawn);
     }
 
     private void closeLater(ServiceBrowser closing) {

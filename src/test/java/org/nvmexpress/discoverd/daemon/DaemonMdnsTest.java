@@ -202,6 +202,21 @@ final class DaemonMdnsTest {
     }
 
     @Test
+    void turningZeroconfOffWithdrawsWhatTheBrowserSawAndItsLateEventsAreDropped() {
+        DaemonHarness h = browsing();
+        announce(h);
+        h.jobDone(cdcTid().unitName(), "failed");
+        FakeBrowsers.Browser avahi = h.browsers.current();
+        h.host.write("etc/nvme/nvme-discoverd.conf", "[Global]\nzeroconf = no\n[Discovery]\ndc-giveup-timeout = 2h\n");
+        reload(h);
+        avahi.reportLate(new BrowseEvent.Announced(cdc(Map.of("p", "tcp", "nqn", CDC_NQN))));
+        h.test.runPending();
+        assertThat(log.containing("announced again")).isEmpty();
+        failEachAttempt(h, GIVE_UP.plusMinutes(10));
+        assertThat(tracked(h, cdcTid())).isFalse();
+    }
+
+    @Test
     void theStatusCountsTheServicesTheBrowserSees() {
         DaemonHarness h = browsing();
         announce(h);

@@ -67,6 +67,11 @@ final class FakeBrowsers implements ServiceBrowsers {
             sink.accept(event);
         }
 
+        /** An event its backend's thread had under way while the daemon closed it. */
+        void reportLate(BrowseEvent event) {
+            sink.accept(event);
+        }
+
         @Override
         public void close() {
             closed = true;

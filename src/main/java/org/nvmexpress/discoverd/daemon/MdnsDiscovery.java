@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class MdnsDiscovery {
     private static final Logger LOG = LoggerFactory.getLogger(MdnsDiscovery.class);
     static final int MAX_REPORTED = 256;
+    /** The most instances remembered at once; a real fabric announces a handful of DCs. */
+    static final int MAX_INSTANCES = 4096;
     /** A DNS label's 63 bytes, which an instance name is (RFC 6763 §4.1.1). */
     static final int MAX_NAME = 63;
 
@@ -148,6 +150,11 @@ final class MdnsDiscovery {
     }
 
     private void announced(ServiceInstance instance) {
+        if (instances.size() >= MAX_INSTANCES && !instances.containsKey(instance.key())) {
+            // A link announcing thousands of DCs is an attack or a loop; memory stays bounded.
+            report(instance.key(), "over " + MAX_INSTANCES + " instances announced at once");
+            return;
+        }
         conflicts.seen(instance).ifPresent(LOG::warn);
         Optional<UnitName> before = instances.getOrDefault(instance.key(), Optional.empty());
         Announcements.Reading reading = Announcements.read(instance);

@@ -180,6 +180,18 @@ final class DaemonMdnsTest {
     }
 
     @Test
+    void aFloodOfBadInstancesIsBoundedInMemoryAndInLogLines() {
+        DaemonHarness h = browsing();
+        for (int i = 0; i < MdnsDiscovery.MAX_INSTANCES + 500; i++) {
+            h.browsers.current().report(new BrowseEvent.Announced(new ServiceInstance(new ServiceInstance.Key("x" + i,
+                    ServiceInstance.TYPE_TCP, "local", "eth0", false), CDC, 8009, Map.of("p", "bogus"))));
+        }
+        h.test.runPending();
+        assertThat(snapshot(h).status().browsedServices()).isEqualTo(MdnsDiscovery.MAX_INSTANCES);
+        assertThat(log.containing("ignored:")).hasSize(MdnsDiscovery.MAX_REPORTED);
+    }
+
+    @Test
     void reloadSwitchingZeroconfOpensAndClosesBrowsers() {
         DaemonHarness h = new DaemonHarness(root).start();
         assertThat(h.browsers.opened).isEmpty();

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * VARLINK.md {@code Status}, as {@code GetStatus} returns it. Times are CLOCK_REALTIME µs.
+ * VARLINK.md {@code Status}, as {@code GetStatus} returns it. Times are CLOCK_REALTIME µs. The
+ * DNS-SD fields ({@code browser}, {@code browsedServices}) came later and are optional: a daemon
+ * without them is read as well, and they are empty then.
  */
 record DaemonStatus(String version, long startedUSec, String connector, long controllers, long connected,
         long backoff, List<String> configFiles, List<String> configErrors, List<String> nbftTables,
-        OptionalLong lastReloadUSec) {
+        OptionalLong lastReloadUSec, Optional<String> browser, OptionalLong browsedServices) {
 
     DaemonStatus {
         Objects.requireNonNull(version, "version");
@@ -22,6 +25,8 @@ record DaemonStatus(String version, long startedUSec, String connector, long con
         configErrors = List.copyOf(configErrors);
         nbftTables = List.copyOf(nbftTables);
         Objects.requireNonNull(lastReloadUSec, "lastReloadUSec");
+        Objects.requireNonNull(browser, "browser");
+        Objects.requireNonNull(browsedServices, "browsedServices");
     }
 
     /** The {@code status} of a {@code GetStatus} reply's parameters. */
@@ -29,7 +34,8 @@ record DaemonStatus(String version, long startedUSec, String connector, long con
         ReplyNode s = ReplyNode.of(parameters, "GetStatus reply").object("status", "Status");
         return new DaemonStatus(s.string("version"), s.integer("startedUSec"), s.string("connector"),
                 s.integer("controllers"), s.integer("connected"), s.integer("backoff"), s.strings("configFiles"),
-                s.strings("configErrors"), s.strings("nbftTables"), s.optionalInteger("lastReloadUSec"));
+                s.strings("configErrors"), s.strings("nbftTables"), s.optionalInteger("lastReloadUSec"),
+                s.optionalString("browser"), s.optionalInteger("browsedServices"));
     }
 
     /** The VARLINK.md object, every key present ({@code null} when absent). */
@@ -45,6 +51,8 @@ record DaemonStatus(String version, long startedUSec, String connector, long con
         configErrors.forEach(node.putArray("configErrors")::add);
         nbftTables.forEach(node.putArray("nbftTables")::add);
         node.put("lastReloadUSec", lastReloadUSec.isPresent() ? lastReloadUSec.getAsLong() : null);
+        node.put("browser", browser.orElse(null));
+        node.put("browsedServices", browsedServices.isPresent() ? browsedServices.getAsLong() : null);
         return node;
     }
 }

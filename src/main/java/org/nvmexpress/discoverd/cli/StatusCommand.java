@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Show whether nvme-discoverd is doing its job: its version, how long it has run, its"
                 + " connector, its controllers counted by state, the configuration files it read and their"
-                + " errors, the NBFT tables, and the last reload.",
+                + " errors, the NBFT tables, the last reload, and the DNS-SD browser with the services it sees.",
                 "json: {\"status\": {...}, \"states\": {...}}: 'status' is the daemon's Status as VARLINK.md"
                         + " defines it (version, startedUSec, connector, controllers, connected, backoff,"
-                        + " configFiles, configErrors, nbftTables, lastReloadUSec; times in CLOCK_REALTIME"
+                        + " configFiles, configErrors, nbftTables, lastReloadUSec, browser, browsedServices; times in CLOCK_REALTIME"
                         + " microseconds, null when absent), 'states' the number of controllers in each state"
                         + " (connecting, connected, backoff, parked, excluded, foreign, given_up, always present;"
                         + " states a newer daemon adds follow)."},
@@ -110,5 +110,10 @@ final class StatusCommand implements Callable<Integer> {
         FieldLines.field(out, "Last reload", status.lastReloadUSec().isPresent()
                 ? time.dateTime(status.lastReloadUSec().getAsLong()) + "; " + time.ago(status.lastReloadUSec().getAsLong())
                 : "never");
+        // An older daemon does not say: no line rather than a guess.
+        status.browser().ifPresent(browser -> FieldLines.field(out, "mDNS", "none".equals(browser)
+                ? "not browsing (zeroconf = no, or no browser found)"
+                : "browsing through " + browser + ", " + status.browsedServices().orElse(0) + " service"
+                        + (status.browsedServices().orElse(0) == 1 ? "" : "s") + " seen"));
     }
 }

@@ -38,6 +38,9 @@ import java.util.function.Consumer;
  * @param dcGiveupTimeout            {@code [Discovery] dc-giveup-timeout}: how long a failing
  *                                   discovered discovery controller is retried before the daemon
  *                                   forgets it
+ * @param zeroconf                   {@code zeroconf}: whether, and through which service, discovery
+ *                                   controllers announced with DNS-SD are browsed for; {@code no} by
+ *                                   default (at most one orchestrator per host should browse)
  */
 public record DaemonConfig(
         boolean nbft,
@@ -50,7 +53,8 @@ public record DaemonConfig(
         long auditIntervalMinutes,
         long epcsdPollIntervalMinutes,
         long fcKickstartIntervalMinutes,
-        GiveUpTimeout dcGiveupTimeout) {
+        GiveUpTimeout dcGiveupTimeout,
+        Zeroconf zeroconf) {
 
     /** Largest value of the unsigned settings without a bound of their own: C's {@code UINT_MAX}. */
     public static final long MAX_UNSIGNED = ValueSyntax.UINT_MAX;
@@ -78,7 +82,7 @@ public record DaemonConfig(
      * few hundred milliseconds of a worker, not of the loop.
      */
     public static final DaemonConfig DEFAULTS = new DaemonConfig(true, LogLevel.INFO, Connector.AUTO, "/usr/sbin/nvme",
-            UeventGroup.UDEV, 64, 300, 10, 15, 0, GiveUpTimeout.after(Duration.ofHours(72)));
+            UeventGroup.UDEV, 64, 300, 10, 15, 0, GiveUpTimeout.after(Duration.ofHours(72)), Zeroconf.NO);
 
     public DaemonConfig {
         Objects.requireNonNull(debugLevel, "debugLevel");
@@ -86,6 +90,7 @@ public record DaemonConfig(
         Objects.requireNonNull(nvmePath, "nvmePath");
         Objects.requireNonNull(ueventSource, "ueventSource");
         Objects.requireNonNull(dcGiveupTimeout, "dcGiveupTimeout");
+        Objects.requireNonNull(zeroconf, "zeroconf");
         if (!isValidNvmePath(nvmePath)) {
             throw new IllegalArgumentException("nvmePath is not an absolute path without NUL or line break: '"
                     + nvmePath + "'");
@@ -175,6 +180,10 @@ public record DaemonConfig(
         return copy(c -> c.dcGiveupTimeout = value);
     }
 
+    public DaemonConfig withZeroconf(Zeroconf value) {
+        return copy(c -> c.zeroconf = value);
+    }
+
     /** This config with {@code change} applied; the constructor validates the result. */
     private DaemonConfig copy(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -184,7 +193,7 @@ public record DaemonConfig(
 
     /**
      * The components as mutable fields, so each {@code withX} names only what it changes instead of
-     * repeating the eleven-argument constructor. The one mutable type here: private, and it lives
+     * repeating the twelve-argument constructor. The one mutable type here: private, and it lives
      * for a single {@code withX} call, so no {@code DaemonConfig} is ever seen half-changed.
      */
     private static final class Copy {
@@ -199,6 +208,7 @@ public record DaemonConfig(
         long epcsdPollIntervalMinutes;
         long fcKickstartIntervalMinutes;
         GiveUpTimeout dcGiveupTimeout;
+        Zeroconf zeroconf;
 
         Copy(DaemonConfig from) {
             nbft = from.nbft;
@@ -212,12 +222,13 @@ public record DaemonConfig(
             epcsdPollIntervalMinutes = from.epcsdPollIntervalMinutes;
             fcKickstartIntervalMinutes = from.fcKickstartIntervalMinutes;
             dcGiveupTimeout = from.dcGiveupTimeout;
+            zeroconf = from.zeroconf;
         }
 
         DaemonConfig build() {
             return new DaemonConfig(nbft, debugLevel, connector, nvmePath, ueventSource, maxPendingUnits,
                     disconnectTimeoutSec, auditIntervalMinutes, epcsdPollIntervalMinutes, fcKickstartIntervalMinutes,
-                    dcGiveupTimeout);
+                    dcGiveupTimeout, zeroconf);
         }
     }
 }

@@ -33,6 +33,13 @@ enum DaemonConfigKey {
             (c, v) -> ValueSyntax.parseUnsigned(v)
                     .filter(n -> n <= DaemonConfig.MAX_AUDIT_INTERVAL_MINUTES)
                     .map(c::withAuditIntervalMinutes)),
+    /**
+     * In {@code [Global]} with this daemon's other own keys, not {@code [Discovery]}: a
+     * {@code [Discovery]} key in {@code [Global]} is read as the older layout, and this one has no
+     * older layout to be deprecated from.
+     */
+    ZEROCONF("zeroconf", Section.GLOBAL, "expected no, avahi, resolved or auto",
+            (c, v) -> Zeroconf.fromConfigName(v).map(c::withZeroconf)),
     EPCSD_POLL_INTERVAL("epcsd-poll-interval-minutes", Section.DISCOVERY,
             "expected a whole number of minutes, at least 1",
             (c, v) -> ValueSyntax.parseUnsigned(v)

@@ -1,5 +1,7 @@
 package org.nvmexpress.discoverd.config;
 
+import java.util.Optional;
+
 /**
  * {@code zeroconf} in {@code nvme-discoverd.conf}: whether, and through which service, the daemon
  * browses for discovery controllers announced with DNS-SD (TP8009). Off by default: at most one
@@ -19,6 +21,17 @@ public enum Zeroconf {
 
     Zeroconf(String configName) {
         this.configName = configName;
+    }
+
+    /** The value {@code value} names, ASCII case ignored as for the other keys; empty for anything else. */
+    public static Optional<Zeroconf> fromConfigName(String value) {
+        String lower = ValueSyntax.asciiLowerCase(value);
+        for (Zeroconf mode : values()) {
+            if (mode.configName.equals(lower)) {
+                return Optional.of(mode);
+            }
+        }
+        return Optional.empty();
     }
 
     /** As written in the configuration. */

@@ -35,6 +35,7 @@ public final class Daemon {
     private final DeviceEvents devices;
     private final Discovery discovery;
     private final FcDiscovery fc;
+    private final MdnsDiscovery mdns;
     private final Passes passes;
     private final Audit audit;
     private final StatusReporter status;
@@ -66,13 +67,17 @@ public final class Daemon {
         discovery.announceTo(events);
         connections.giveUpWith(discovery);
         this.fc = new FcDiscovery(loop, wiring.workers(), wiring.kickstart(), discovery);
+        this.mdns = new MdnsDiscovery(loop, wiring.workers(), wiring.browsers(), tracker, discovery);
         this.passes = new Passes(loop, wiring, tracker, connections, attempts, devices, live, status, retry, discovery, fc);
         this.audit = new Audit(loop, wiring, tracker, devices, attempts);
-        StatusFacts facts = new StatusFacts(info, wall.nowMicros());
+        StatusFacts facts = new StatusFacts(info, wall.nowMicros(), mdns::browsing);
         this.snapshots = new SnapshotPublisher(loop, () -> Snapshots.build(tracker.all(), facts.facts(), wall.converter()),
                 Snapshots.build(List.of(), facts.facts(), wall.converter()));
         this.commands = new ControlCommands(loop, tracker, attempts, passes, snapshots, events, facts, wall);
-        passes.onEnd(commands);
+        passes.onEnd((number, inputs, problem) -> {
+            mdns.reconfigure(inputs.daemon()); // after the pass: the configured DCs' connections go first
+            commands.passEnded(number, inputs, problem);
+        });
         this.control = new LoopControl(loop, snapshots, events);
     }
 
@@ -94,7 +99,8 @@ public final class Daemon {
                 new HostSurvey(ports.root(), ports.sysfs(), ports.registry(), ports.exclusions(), ports.systemHostnqn()),
                 OwnerStore.of(ports.registry()), ExclusionSource.of(ports.exclusions()),
                 new ControllerSettler(ports.sysfs(), ports.sleeper()), ports.root(),
-                new Identity(matcher), ports.resolver(), ports.discoveryLogs(), ports.fcKickstart(), ports.random());
+                new Identity(matcher), ports.resolver(), ports.discoveryLogs(), ports.fcKickstart(), ports.browsers(),
+                ports.random());
     }
 
     /** What the shutdown closes: the ports' adapters in start order, then the workers. */
@@ -172,6 +178,8 @@ public final class Daemon {
             if (!audit.listed(units.event())) { // the audit's listing of our units is its own
                 unitOutcomes.on(units.event());
             }
+        } else if (event instanceof LoopEvent.FromBrowser browser) {
+            mdns.on(browser.event());
         } else if (event instanceof LoopEvent.FromKernel kernel) {
             audit.noteKernel(kernel.event());
             kernel(kernel.event());
@@ -224,6 +232,10 @@ public final class Daemon {
             discovery.fetches.fetched(fetched);
         } else if (done instanceof WorkDone.Kickstarted kickstarted) {
             fc.kickstarted(kickstarted);
+        } else if (done instanceof WorkDone.BrowserOpened opened) {
+            mdns.opened(opened);
+        } else if (done instanceof WorkDone.BrowserClosed closed) {
+            mdns.closed(closed);
         }
     }
 
@@ -244,6 +256,8 @@ public final class Daemon {
             passes.auditDue();
         } else if (due instanceof Due.Fetch fetch) {
             discovery.fetches.due(fetch.unit());
+        } else if (due instanceof Due.MdnsGiveUp giveUp) {
+            mdns.retention.due(giveUp.unit());
         } else if (due instanceof Due.Kickstart) {
             fc.due();
         } else if (due instanceof Due.Publish) {
@@ -254,6 +268,7 @@ public final class Daemon {
     private void stop(String signal) {
         LOG.info("stopping on {}", signal); // connections and their units stay up: nothing is stopped
         wiring.notifier().stopping("Stopping on " + signal);
+        mdns.stop();
         loop.close();
     }
 

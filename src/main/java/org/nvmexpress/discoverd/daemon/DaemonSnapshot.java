@@ -36,10 +36,23 @@ public record DaemonSnapshot(Status status, List<Controller> controllers) {
      * @param configErrors   problems found in them, as {@code file:line: message}
      * @param nbftTables     the boot tables read
      * @param lastReloadUSec CLOCK_REALTIME µs of the last reload's end, if any
+     * @param browser        the DNS-SD browser's backend ({@code avahi}, {@code resolved}, …), {@code none}
+     *                       when not browsing ({@code zeroconf = no}, or none found)
+     * @param browsedServices how many service instances the browser reports now (ignored ones included)
      */
     public record Status(String version, long startedUSec, String connector, Map<String, Integer> states,
-            List<String> configFiles, List<String> configErrors, List<String> nbftTables, OptionalLong lastReloadUSec) {
+            List<String> configFiles, List<String> configErrors, List<String> nbftTables, OptionalLong lastReloadUSec,
+            String browser, int browsedServices) {
+        /** A status of a daemon that does not browse. */
+        public Status(String version, long startedUSec, String connector, Map<String, Integer> states,
+                List<String> configFiles, List<String> configErrors, List<String> nbftTables,
+                OptionalLong lastReloadUSec) {
+            this(version, startedUSec, connector, states, configFiles, configErrors, nbftTables, lastReloadUSec, "none",
+                    0);
+        }
+
         public Status {
+            Objects.requireNonNull(browser, "browser");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(connector, "connector");
             states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
@@ -61,7 +74,7 @@ public record DaemonSnapshot(Status status, List<Controller> controllers) {
      * @param tid           its TID
      * @param role          DC or IOC
      * @param sources       where the daemon learned it: {@code nbft}, {@code config}, {@code dlp},
-     *                      {@code referral}, {@code fc} (each once, in the order first seen)
+     *                      {@code referral}, {@code fc}, {@code mdns} (each once, in the order first seen)
      * @param sourceDetails each source as the log names it ({@code FILE:LINE}, {@code dlp:UNIT:entry N}, …)
      * @param owner         the registry owner it connects with: {@code discoverd} or {@code nbft}
      * @param device        {@code nvmeN} while linked

@@ -61,6 +61,8 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
     private Map<UnitName, Persistence> staticPolicies = Map.of();
     private final Listings listings = new Listings();
     private Runnable fcControllerLost = () -> { };
+    /** Whether an mDNS-announced DC that keeps failing is given up ({@link MdnsDiscovery}: sticky). */
+    private Connections.GiveUp announcedGiveUp = Connections.GiveUp.NEVER;
     private ControlEvents events;
 
     Discovery(EventLoop loop, ControllerTracker tracker, Connections connections, Attempts attempts, UnitManager units,
@@ -81,6 +83,17 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
     /** What to do when an FC controller of ours loses its connection ({@link FcDiscovery}). */
     void onFcControllerLost(Runnable action) {
         fcControllerLost = Objects.requireNonNull(action, "action");
+    }
+
+    /** Who decides when a failing mDNS-announced DC is given up; set once, when the daemon is built. */
+    void announcedGiveUpWith(Connections.GiveUp value) {
+        announcedGiveUp = Objects.requireNonNull(value, "value");
+    }
+
+    /** An mDNS DC is announced no more and was unreachable for the give-up time: a root no longer. */
+    void unannounced(UnitName dc) {
+        assert loop.inLoop();
+        apply(listings.withdraw(dc, staticRoots));
     }
 
     /**
@@ -185,7 +198,13 @@ final class Discovery implements ControllerTracker.Listener, LogFetches.Sink, Co
 
     @Override
     public boolean givesUp(TrackedController c, Duration failingFor) {
-        if (c.candidate().role() != Role.DC || c.candidate().isStatic() || !daemon.dcGiveupTimeout().reachedAfter(failingFor)) {
+        if (c.candidate().role() != Role.DC || c.candidate().isStatic()) {
+            return false;
+        }
+        if (c.candidate().sources().stream().anyMatch(Source.Announced.class::isInstance)) {
+            return announcedGiveUp.givesUp(c, failingFor); // sticky while announced: its own rule
+        }
+        if (!daemon.dcGiveupTimeout().reachedAfter(failingFor)) {
             return false;
         }
         tracker.setState(c, ControllerState.GIVEN_UP);

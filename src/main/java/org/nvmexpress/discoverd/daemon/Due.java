@@ -47,6 +47,13 @@ sealed interface Due extends LoopEvent {
     record Kickstart() implements Due {
     }
 
+    /** An mDNS-announced DC that was withdrawn may have been unreachable for the give-up time now. */
+    record MdnsGiveUp(UnitName unit) implements Due {
+        public MdnsGiveUp {
+            Objects.requireNonNull(unit, "unit");
+        }
+    }
+
     /** The status interface's snapshot is stale and its coalescing interval is over ({@link SnapshotPublisher}). */
     record Publish() implements Due {
     }

@@ -85,6 +85,11 @@ final class Listings {
         return walk(staticRoots);
     }
 
+    /** {@code dc} is announced no more (an mDNS DC given up): it is a root no longer. */
+    Set<UnitName> withdraw(UnitName dc, List<DiscoveryGraph.Root> staticRoots) {
+        return announced.remove(dc) == null ? Set.of() : walk(staticRoots);
+    }
+
     /** A good page of a DC replaces its listing. */
     Set<UnitName> relist(Listing listing, List<DiscoveryGraph.Root> staticRoots) {
         UnitName dc = listing.dc();

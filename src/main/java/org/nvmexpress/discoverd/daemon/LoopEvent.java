@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.daemon;
 
 import java.util.Objects;
 import org.nvmexpress.discoverd.kernel.uevent.KernelEvent;
+import org.nvmexpress.discoverd.mdns.BrowseEvent;
 import org.nvmexpress.discoverd.systemd.UnitEvent;
 
 /**
@@ -12,7 +13,7 @@ import org.nvmexpress.discoverd.systemd.UnitEvent;
  * the loop's own.
  */
 public sealed interface LoopEvent permits LoopEvent.Reload, LoopEvent.Stop, LoopEvent.FromUnits,
-        LoopEvent.FromKernel, Due, WorkDone, AuditDone, ControlRequest {
+        LoopEvent.FromKernel, LoopEvent.FromBrowser, Due, WorkDone, AuditDone, ControlRequest {
 
     /** SIGHUP: re-read the configurations and the boot tables, connect what became desired. */
     record Reload() implements LoopEvent {
@@ -39,6 +40,17 @@ public sealed interface LoopEvent permits LoopEvent.Reload, LoopEvent.Stop, Loop
     /** What the uevent monitor saw: a controller added or removed, a log page change, uevents lost. */
     record FromKernel(KernelEvent event) implements LoopEvent {
         public FromKernel {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /**
+     * What the DNS-SD browser saw: a DC announced or withdrawn, the browser's service lost or back.
+     * The daemon starts its browser with a sink that posts these ({@code loop.post(new
+     * FromBrowser(event))}), so an adapter only calls its sink.
+     */
+    record FromBrowser(BrowseEvent event) implements LoopEvent {
+        public FromBrowser {
             Objects.requireNonNull(event, "event");
         }
     }

@@ -36,8 +36,10 @@ final class Snapshots {
      * @param inputs         the inputs of the last pass carried out; empty before the first
      * @param lastReloadUSec CLOCK_REALTIME µs of the last reload's end
      */
-    record Facts(DaemonInfo info, long startedUSec, Optional<DaemonInputs> inputs, OptionalLong lastReloadUSec) {
+    record Facts(DaemonInfo info, long startedUSec, Optional<DaemonInputs> inputs, OptionalLong lastReloadUSec,
+            MdnsDiscovery.Browsing browsing) {
         Facts {
+            Objects.requireNonNull(browsing, "browsing");
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(inputs, "inputs");
             Objects.requireNonNull(lastReloadUSec, "lastReloadUSec");
@@ -69,7 +71,7 @@ final class Snapshots {
             tables.addAll(inputs.read().nbftTables());
         });
         return new DaemonSnapshot.Status(facts.info().version(), facts.startedUSec(), facts.info().connector(), states,
-                files, errors, tables, facts.lastReloadUSec());
+                files, errors, tables, facts.lastReloadUSec(), facts.browsing().backend(), facts.browsing().services());
     }
 
     static DaemonSnapshot.Controller controllerOf(TrackedController c, WallTime.Converter time) {
@@ -99,7 +101,7 @@ final class Snapshots {
         if (source instanceof Source.Listed) {
             return role == Role.DC ? "referral" : "dlp";
         }
-        return "fc";
+        return source instanceof Source.Announced ? "mdns" : "fc";
     }
 
     /** VARLINK.md's {@code Controller.state} of a loop state. */

@@ -10,14 +10,14 @@ import org.nvmexpress.discoverd.tid.UnitName;
  *
  * <p>{@link Configured} and {@link Boot} are <em>static</em>: they come from files the administrator
  * or the firmware wrote, and such a controller is retried for ever. {@link Listed} and
- * {@link FcAnnounced} are <em>discovered</em>: a discovery controller listed it, or the FC
- * transport announced it.
+ * {@link FcAnnounced} and {@link Announced} are <em>discovered</em>: a discovery controller listed
+ * it, or the FC transport or DNS-SD announced it.
  */
 public sealed interface Source {
 
     /**
      * How {@code --dry-run} and the log name the source: {@code FILE:LINE}, {@code nbft:TABLE:DESCRIPTOR},
-     * {@code dlp:UNIT:entry N} or {@code fc:HOST-TRADDR}.
+     * {@code dlp:UNIT:entry N}, {@code fc:HOST-TRADDR} or {@code mdns:INSTANCE on IFACE}.
      */
     String describe();
 
@@ -105,6 +105,25 @@ public sealed interface Source {
         @Override
         public String describe() {
             return "fc:" + (hostTraddr == null ? "kickstart" : hostTraddr);
+        }
+    }
+
+    /**
+     * A discovery controller announced with DNS-SD (TP8009) and seen by the daemon's browser.
+     *
+     * @param instance      the service instance's name, as the announcement gave it (checked by
+     *                      the TXT rule's caller to hold no control character)
+     * @param interfaceName the interface it was heard on
+     */
+    record Announced(String instance, String interfaceName) implements Source {
+        public Announced {
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(interfaceName, "interfaceName");
+        }
+
+        @Override
+        public String describe() {
+            return "mdns:" + instance + " on " + interfaceName;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import org.nvmexpress.discoverd.dlp.DiscoveryLogSource;
 import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
 import org.nvmexpress.discoverd.kernel.sysfs.ControllerSettler;
+import org.nvmexpress.discoverd.mdns.ServiceBrowsers;
 import org.nvmexpress.discoverd.systemd.Notifier;
 import org.nvmexpress.discoverd.systemd.UnitManager;
 
@@ -28,12 +29,13 @@ import org.nvmexpress.discoverd.systemd.UnitManager;
  * @param resolver   host names (blocking)
  * @param logs       discovery log pages (blocking)
  * @param kickstart  the FC kickstart (blocking)
+ * @param browsers   the DNS-SD browser of a {@code zeroconf} setting (opening it blocks)
  * @param random     the backoff's jitter
  */
 record Wiring(EventLoop loop, Workers workers, UnitManager units, Notifier notifier, InputReader reader,
         HostSurvey survey, OwnerStore owners, ExclusionSource exclusions, ControllerSettler settler,
         Path root, Identity identity, HostResolver resolver, DiscoveryLogSource logs, FcKickstart kickstart,
-        RandomGenerator random) {
+        ServiceBrowsers browsers, RandomGenerator random) {
 
     Wiring {
         Objects.requireNonNull(loop, "loop");
@@ -50,6 +52,7 @@ record Wiring(EventLoop loop, Workers workers, UnitManager units, Notifier notif
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(kickstart, "kickstart");
+        Objects.requireNonNull(browsers, "browsers");
         Objects.requireNonNull(random, "random");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.nvmexpress.discoverd.dlp.FetchResult;
 import org.nvmexpress.discoverd.kernel.fc.FcKickstart;
 import org.nvmexpress.discoverd.kernel.sysfs.SettledController;
+import org.nvmexpress.discoverd.mdns.ServiceBrowser;
 import org.nvmexpress.discoverd.registry.DeviceName;
 import org.nvmexpress.discoverd.tid.UnitName;
 
@@ -130,6 +131,24 @@ sealed interface WorkDone extends LoopEvent {
     record Kickstarted(String why, Outcome<FcKickstart.Outcome> outcome) implements WorkDone {
         public Kickstarted {
             Objects.requireNonNull(why, "why");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * The browser of a {@code zeroconf} setting was opened, or there is none ({@link MdnsDiscovery}).
+     *
+     * @param generation which opening this answers: a later reload's change makes it stale
+     */
+    record BrowserOpened(long generation, Outcome<Optional<ServiceBrowser>> outcome) implements WorkDone {
+        public BrowserOpened {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** The browser a changed {@code zeroconf} replaced was closed, or failed to ({@code outcome}: its backend). */
+    record BrowserClosed(Outcome<String> outcome) implements WorkDone {
+        public BrowserClosed {
             Objects.requireNonNull(outcome, "outcome");
         }
     }

@@ -48,11 +48,14 @@
  *     attempt after every kind of failure; {@code Attempts} takes each attempt through the connect
  *     gate with the exclusion lists and the registry owner read on a worker.</li>
  * <li><b>Discovery</b>: {@code Discovery} keeps what the discovery controllers list, as each DC's
- *     last good {@code Listing} ({@code ListingBuilder}), walked from the configured, boot and
- *     FC-announced DCs ({@code DiscoveryGraph}, {@code Listings}), and puts it on the tracker; pages
+ *     last good {@code Listing} ({@code ListingBuilder}), walked from the configured, boot, FC- and
+ *     mDNS-announced DCs ({@code DiscoveryGraph}, {@code Listings}), and puts it on the tracker; pages
  *     are read on the workers, one under way and one held per DC ({@code LogFetches}); after each
  *     read {@code Parking} holds or parks the DC connection ({@code persistent}, EPCSD); referral and
- *     FC DCs that keep failing are given up; {@code FcDiscovery} kickstarts Fibre Channel.</li>
+ *     FC DCs that keep failing are given up; {@code FcDiscovery} kickstarts Fibre Channel;
+ *     {@code MdnsDiscovery} opens the {@code zeroconf} browser on a worker and makes each accepted
+ *     DNS-SD announcement a root, which {@code MdnsRetention} lets go only once it is both
+ *     unannounced and unreachable for {@code dc-giveup-timeout}.</li>
  * <li><b>Audit</b>: lost uevents survey the host again and replay what changed as appearances and
  *     removals ({@code DeviceEvents}). Every {@code audit-interval-minutes} (10 by default, 0: off)
  *     {@code Audit} reads an {@code AuditReading} (every registry entry, the survey, the runtime

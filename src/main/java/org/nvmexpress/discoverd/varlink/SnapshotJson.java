@@ -36,6 +36,8 @@ final class SnapshotJson {
         node.set("configErrors", strings(status.configErrors()));
         node.set("nbftTables", strings(status.nbftTables()));
         optional(node, "lastReloadUSec", status.lastReloadUSec());
+        node.put("browser", status.browser());
+        node.put("browsedServices", status.browsedServices());
         return node;
     }
 

@@ -17,7 +17,9 @@ final class DaemonFixtures {
                               "/etc/nvme/nvme-fabrics.conf.d/tenant-b.conf"],
               "configErrors": ["/etc/nvme/nvme-fabrics.conf.d/tenant-b.conf:7: unknown key 'trsvc'"],
               "nbftTables": ["/sys/firmware/acpi/tables/NBFT"],
-              "lastReloadUSec": 1736933400000000
+              "lastReloadUSec": 1736933400000000,
+              "browser": "avahi",
+              "browsedServices": 2
             }}""";
 
     static final String STATUS_FRESH = """

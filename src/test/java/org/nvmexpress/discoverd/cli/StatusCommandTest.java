@@ -26,6 +26,7 @@ final class StatusCommandTest {
                   Errors: /etc/nvme/nvme-fabrics.conf.d/tenant-b.conf:7: unknown key 'trsvc'
                     NBFT: /sys/firmware/acpi/tables/NBFT
              Last reload: 2025-01-15 09:30:00 UTC; 30 min ago
+                    mDNS: browsing through avahi, 2 services seen
             """;
 
     @TempDir
@@ -67,6 +68,15 @@ final class StatusCommandTest {
         assertThat(json.get("status")).isEqualTo(new ObjectMapper().readTree(DaemonFixtures.STATUS).get("status"));
         assertThat(json.get("states").toString()).isEqualTo("{\"connected\":2,\"connecting\":0,\"backoff\":1,"
                 + "\"parked\":1,\"excluded\":0,\"foreign\":0,\"given_up\":0}");
+    }
+
+    @Test
+    void aDaemonThatDoesNotBrowseSaysSoAndAnOlderOneWithoutTheFieldsGetsNoLine() {
+        daemon.reply("GetStatus", DaemonFixtures.STATUS_FRESH.replace("\"lastReloadUSec\": null",
+                "\"lastReloadUSec\": null, \"browser\": \"none\", \"browsedServices\": 0"))
+                .reply("ListControllers", DaemonFixtures.NO_CONTROLLERS);
+        assertThat(cli.run("status")).isZero();
+        assertThat(cli.out()).endsWith("Last reload: never\n        mDNS: not browsing (zeroconf = no, or no browser found)\n");
     }
 
     @Test

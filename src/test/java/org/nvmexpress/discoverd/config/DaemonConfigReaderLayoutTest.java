@@ -52,6 +52,7 @@ final class DaemonConfigReaderLayoutTest {
                 max-pending-units = 16
                 disconnect-timeout-sec = 45
                 audit-interval-minutes = 10
+                zeroconf = Resolved
 
                 [Discovery]
                 epcsd-poll-interval-minutes = 5
@@ -60,12 +61,12 @@ final class DaemonConfigReaderLayoutTest {
                 """);
         assertThat(result).isEqualTo(new DaemonConfigReader.Result(new DaemonConfig(false, LogLevel.DEBUG,
                 Connector.BUILTIN, "/opt/nvme-cli/sbin/nvme", UeventGroup.KERNEL, 16, 45, 10, 5, 30,
-                GiveUpTimeout.after(Duration.ofHours(77))), List.of()));
+                GiveUpTimeout.after(Duration.ofHours(77)), Zeroconf.RESOLVED), List.of()));
     }
 
     @ParameterizedTest
     @CsvSource({"nbft, no", "debug-level, debug", "connector, builtin", "nvme-path, /bin/nvme", "uevent-source, kernel",
-        "max-pending-units, 8", "disconnect-timeout-sec, 9", "audit-interval-minutes, 10"})
+        "max-pending-units, 8", "disconnect-timeout-sec, 9", "audit-interval-minutes, 10", "zeroconf, avahi"})
     void globalKeyInDiscoveryIsIgnoredWithAWarning(String key, String value) throws IOException {
         DaemonConfigReader.Result result = files.readIn("Discovery", key, value);
         assertThat(result.config()).isEqualTo(DEFAULTS);
@@ -182,7 +183,7 @@ final class DaemonConfigReaderLayoutTest {
 
                 [Bogus Section]
                 epcsd-poll-interval-minutes = 9
-                zeroconf = yes
+                ip-family = ipv4
                 """);
         assertThat(result.config()).isEqualTo(DEFAULTS.withEpcsdPollIntervalMinutes(30));
         assertThat(messages(result)).containsExactly(
@@ -195,7 +196,7 @@ final class DaemonConfigReaderLayoutTest {
 
     @Test
     void keyBeforeAnySectionIsIgnored() throws IOException {
-        DaemonConfigReader.Result result = read("nbft = no\nzeroconf = yes\n[Global]\n");
+        DaemonConfigReader.Result result = read("nbft = no\nip-family = ipv4\n[Global]\n");
         assertThat(result.config()).isEqualTo(DEFAULTS);
         assertThat(messages(result)).containsExactly("d.conf:1: 'nbft' belongs in [Global], ignored",
                 "d.conf:2: key outside [Global] and [Discovery], ignored");

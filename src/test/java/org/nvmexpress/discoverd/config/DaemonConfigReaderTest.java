@@ -84,6 +84,21 @@ final class DaemonConfigReaderTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"no, NO", "avahi, AVAHI", "resolved, RESOLVED", "auto, AUTO", "Avahi, AVAHI", "NO, NO"})
+    void zeroconfAcceptsItsFourNamesInAnyCase(String value, Zeroconf expected) throws IOException {
+        DaemonConfigReader.Result result = readGlobal("zeroconf", value);
+        assertThat(result.config()).isEqualTo(DEFAULTS.withZeroconf(expected));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "yes", "true", "mdns", "systemd-resolved", "avahi-daemon"})
+    void zeroconfRejectsOtherWordsSayingWhatItTakes(String value) throws IOException {
+        assertRejected("zeroconf", value);
+        assertThat(messages(readGlobal("zeroconf", value)).get(0)).endsWith("(expected no, avahi, resolved or auto)");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "nvme_cli", "NVME_CLI", "nvmecli", "nvme", "kernel"})
     void connectorRejectsOtherWords(String value) throws IOException {
         assertRejected("connector", value);
@@ -155,10 +170,10 @@ final class DaemonConfigReaderTest {
 
     @Test
     void unknownKeyIsReported() throws IOException {
-        DaemonConfigReader.Result result = read("# comment\n[Global]\nzeroconf = yes\nNBFT = no\n");
+        DaemonConfigReader.Result result = read("# comment\n[Global]\nip-family = ipv4\nNBFT = no\n");
         assertThat(result.config()).isEqualTo(DEFAULTS);
         assertThat(messages(result)).containsExactly(
-                "d.conf:3: unknown key 'zeroconf', ignored", "d.conf:4: unknown key 'NBFT', ignored");
+                "d.conf:3: unknown key 'ip-family', ignored", "d.conf:4: unknown key 'NBFT', ignored");
     }
 
     @Test

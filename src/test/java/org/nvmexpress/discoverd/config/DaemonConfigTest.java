@@ -25,7 +25,7 @@ final class DaemonConfigTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         assertThat(DaemonConfig.DEFAULTS).isEqualTo(new DaemonConfig(true, LogLevel.INFO, Connector.AUTO,
-                "/usr/sbin/nvme", UeventGroup.UDEV, 64, 300, 10, 15, 0, GiveUpTimeout.after(Duration.ofHours(72))));
+                "/usr/sbin/nvme", UeventGroup.UDEV, 64, 300, 10, 15, 0, GiveUpTimeout.after(Duration.ofHours(72)), Zeroconf.NO));
     }
 
     @Test
@@ -43,7 +43,8 @@ final class DaemonConfigTest {
             keys.add(m.group(1));
         }
         assertThat(keys).containsExactly("nbft", "debug-level", "connector", "nvme-path", "uevent-source",
-                "max-pending-units", "disconnect-timeout-sec", "audit-interval-minutes", "epcsd-poll-interval-minutes",
+                "max-pending-units", "disconnect-timeout-sec", "audit-interval-minutes", "zeroconf",
+                "epcsd-poll-interval-minutes",
                 "fc-kickstart-interval-minutes", "dc-giveup-timeout");
 
         Path uncommented = Files.writeString(dir.resolve("nvme-discoverd.conf"), m.replaceAll("$1 = $2"));
@@ -127,12 +128,12 @@ final class DaemonConfigTest {
                 .withConnector(Connector.NVME_CLI).withNvmePath("/bin/nvme").withUeventSource(UeventGroup.KERNEL)
                 .withMaxPendingUnits(4).withDisconnectTimeoutSec(5).withAuditIntervalMinutes(6)
                 .withEpcsdPollIntervalMinutes(7).withFcKickstartIntervalMinutes(8)
-                .withDcGiveupTimeout(GiveUpTimeout.never());
+                .withDcGiveupTimeout(GiveUpTimeout.never()).withZeroconf(Zeroconf.AVAHI);
         assertThat(changed).isEqualTo(new DaemonConfig(false, LogLevel.ERR, Connector.NVME_CLI, "/bin/nvme",
-                UeventGroup.KERNEL, 4, 5, 6, 7, 8, GiveUpTimeout.never()));
+                UeventGroup.KERNEL, 4, 5, 6, 7, 8, GiveUpTimeout.never(), Zeroconf.AVAHI));
         assertThat(DaemonConfig.DEFAULTS.withMaxPendingUnits(4))
                 .isEqualTo(new DaemonConfig(true, LogLevel.INFO, Connector.AUTO, "/usr/sbin/nvme", UeventGroup.UDEV, 4,
-                        300, 10, 15, 0, GiveUpTimeout.after(Duration.ofHours(72))));
+                        300, 10, 15, 0, GiveUpTimeout.after(Duration.ofHours(72)), Zeroconf.NO));
     }
 
     @Test

@@ -48,6 +48,7 @@ final class DaemonHarness {
     final ScriptedFabric fabric = new ScriptedFabric();
     final RecordingNotifier notifier;
     final OffLoop.FakeHostResolver resolver;
+    final FakeBrowsers browsers = new FakeBrowsers();
     final Daemon daemon;
     private long seqnum = 1000;
 
@@ -70,7 +71,8 @@ final class DaemonHarness {
                 OffLoop.owners(loop, OwnerStore.of(new Registry(root))),
                 OffLoop.exclusions(loop, ExclusionSource.of(new ExclusionLists(root))),
                 new ControllerSettler(sysfs, duration -> { }, 1, Duration.ZERO), root,
-                new Identity(new ConnectionIdentityMatcher(hostnqn)), resolver, fabric, fabric, random);
+                new Identity(new ConnectionIdentityMatcher(hostnqn)), resolver, fabric, fabric, browsers,
+                random);
         this.daemon = new Daemon(wiring, new DaemonInfo(VERSION, CONNECTOR, this::wallNow),
                 List.of(new Shutdown.Adapter("unit manager", units)),
                 new Shutdown(this::awaitClosed));
@@ -171,7 +173,8 @@ final class DaemonHarness {
     /** The kernel made {@code device} for {@code tid} in {@code role}, connected by its unit. */
     void connectedAs(String device, TransportId tid, Role role) {
         host.controller(device, tid.transport(), "traddr=" + tid.traddr() + (tid.trsvcid() == null ? ""
-                : ",trsvcid=" + tid.trsvcid()) + (tid.hostTraddr() == null ? "" : ",host_traddr=" + tid.hostTraddr()),
+                : ",trsvcid=" + tid.trsvcid()) + (tid.hostTraddr() == null ? "" : ",host_traddr=" + tid.hostTraddr())
+                + (tid.hostIface() == null ? "" : ",host_iface=" + tid.hostIface()),
                 tid.nqn(), role == Role.DC ? "discovery" : "io");
         host.stateUnit(device, tid.unitName(), Instant.parse("2026-01-01T00:00:00Z"));
         host.owner(device, "discoverd");
@@ -234,6 +237,12 @@ final class DaemonHarness {
 
     void kernel(KernelEvent event) {
         test.loop.post(new LoopEvent.FromKernel(event));
+        test.runPending();
+    }
+
+    /** The current browser reports {@code event} (from its own thread, in production), and the loop runs. */
+    void browse(org.nvmexpress.discoverd.mdns.BrowseEvent event) {
+        browsers.current().report(event);
         test.runPending();
     }
 

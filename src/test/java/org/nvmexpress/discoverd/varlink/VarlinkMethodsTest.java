@@ -73,6 +73,16 @@ final class VarlinkMethodsTest {
                 + "[\"org.varlink.service\",\"io.systemd.service\",\"org.nvmexpress.discoverd\"]}"));
     }
 
+    /** What the shipped interface adds to VARLINK.md's {@code Status}, after {@code lastReloadUSec: ?int}: optional, so compatible. */
+    private static final String STATUS_ADDITIONS = """
+            ,
+              # the DNS-SD browser in use (avahi, resolved, simulated) or none; optional, so a
+              # client reads a daemon without it; added after VARLINK.md's first version
+              browser: ?string,
+              # how many DNS-SD service instances the browser reports now
+              browsedServices: ?int
+            """;
+
     @Test
     void getInterfaceDescriptionReturnsTheShippedTextVerbatim() throws Exception {
         for (String name : InterfaceDescriptions.INTERFACES) {
@@ -88,8 +98,10 @@ final class VarlinkMethodsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(contract), "VARLINK.md is not next to the checkout");
         String md = Files.readString(contract, StandardCharsets.UTF_8);
         String block = md.substring(md.indexOf("```\n") + 4, md.lastIndexOf("```"));
-        assertThat(Files.readString(Path.of("src/main/resources/org/nvmexpress/discoverd/varlink/org.nvmexpress.discoverd.varlink")))
-                .isEqualTo(block);
+        String shipped = Files.readString(Path.of("src/main/resources/org/nvmexpress/discoverd/varlink/org.nvmexpress.discoverd.varlink"));
+        // The contract plus the optional fields docs/daemon.md names as additions (issue 15's DNS-SD status).
+        assertThat(shipped).contains(STATUS_ADDITIONS);
+        assertThat(shipped.replace(STATUS_ADDITIONS, "\n").replace("fc, mdns\n", "fc\n")).isEqualTo(block);
     }
 
     @Test
@@ -125,7 +137,8 @@ final class VarlinkMethodsTest {
                 + "\"version\":\"0.1.0\",\"startedUSec\":1700000000000000,\"connector\":\"builtin\",\"controllers\":3,"
                 + "\"connected\":1,\"backoff\":1,"
                 + "\"configFiles\":[\"/etc/nvme/discoverd.conf\",\"/etc/nvme/nvme-fabrics.conf\"],"
-                + "\"configErrors\":[\"/etc/nvme/nvme-fabrics.conf:3: unknown key 'foo'\"],\"nbftTables\":[]}}"));
+                + "\"configErrors\":[\"/etc/nvme/nvme-fabrics.conf:3: unknown key 'foo'\"],\"nbftTables\":[],"
+                + "\"browser\":\"none\",\"browsedServices\":0}}"));
     }
 
     @Test

@@ -49,7 +49,7 @@ final class SimulateLauncherIT {
         assertThat(daemon.exitValue()).isZero();
         assertThat(socket).as("the socket it names, in %s", out).isNotNull();
         String table = String.join("\n", out);
-        assertThat(table).contains("15 controllers listed.");
+        assertThat(table).contains("17 controllers listed.");
         for (String state : List.of("connected", "excluded", "foreign", "parked")) {
             assertThat(table).contains("  " + state + "  ");
         }

@@ -21,7 +21,7 @@ final class SimController {
     final boolean discovery;
     final String hostnqn;
     final String hostid;
-    final Optional<String> hostTraddr;
+    final Pin pin;
     final int ctrlLossTmo;
     final int reconnectDelay;
     final String identityKey;
@@ -29,7 +29,7 @@ final class SimController {
     long outages;
 
     SimController(int instance, Port port, String subsysnqn, boolean discovery, String hostnqn, String hostid,
-            Optional<String> hostTraddr, int ctrlLossTmo, int reconnectDelay, String identityKey) {
+            Pin pin, int ctrlLossTmo, int reconnectDelay, String identityKey) {
         this.instance = instance;
         this.device = new DeviceName("nvme" + instance);
         this.port = port;
@@ -37,7 +37,7 @@ final class SimController {
         this.discovery = discovery;
         this.hostnqn = hostnqn;
         this.hostid = hostid;
-        this.hostTraddr = hostTraddr;
+        this.pin = pin;
         this.ctrlLossTmo = ctrlLossTmo;
         this.reconnectDelay = reconnectDelay;
         this.identityKey = identityKey;
@@ -50,6 +50,26 @@ final class SimController {
     /** The {@code address} attribute as the kernel writes it. */
     String address() {
         return "traddr=" + port.traddr() + ",trsvcid=" + port.trsvcid()
-                + hostTraddr.map(h -> ",host_traddr=" + h).orElse("");
+                + pin.hostTraddr().map(h -> ",host_traddr=" + h).orElse("")
+                + pin.hostIface().map(h -> ",host_iface=" + h).orElse("");
+    }
+
+    /**
+     * What ties a connection to the host's side: a source address, an interface. The kernel's
+     * {@code nvmf_ip_options_match} tells a pinned connection from an unpinned one, and the sysfs
+     * {@code address} shows both.
+     */
+    record Pin(Optional<String> hostTraddr, Optional<String> hostIface) {
+        static final Pin NONE = new Pin(Optional.empty(), Optional.empty());
+
+        /**
+         * As the production lookup's matcher: a TID's unset field matches any, a set one only that
+         * value (the sim writes no {@code src_addr}, so an unpinned controller never stands for a
+         * pinned TID).
+         */
+        boolean satisfies(org.nvmexpress.discoverd.tid.TransportId tid) {
+            return (tid.hostTraddr() == null || hostTraddr.equals(Optional.of(tid.hostTraddr())))
+                    && (tid.hostIface() == null || hostIface.equals(Optional.of(tid.hostIface())));
+        }
     }
 }

@@ -92,7 +92,8 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
             }
             String hostnqn = o.getOrDefault(FabricsOption.HOSTNQN, "");
             String key = key(transport, port.traddr(), port.trsvcid(), nqn, hostnqn);
-            Optional<String> pin = Optional.ofNullable(o.get(FabricsOption.HOST_TRADDR));
+            SimController.Pin pin = new SimController.Pin(Optional.ofNullable(o.get(FabricsOption.HOST_TRADDR)),
+                    Optional.ofNullable(o.get(FabricsOption.HOST_IFACE)));
             // The kernel's nvmf_ip_options_match: a pinned and an unpinned connection are two.
             if (sameConnection(key, pin).isPresent() && !options.has(FabricsOption.DUPLICATE_CONNECT)) {
                 throw new ErrnoException("connect", Errno.EALREADY);
@@ -111,10 +112,8 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
         String hostnqn = tid.hostnqn() != null ? tid.hostnqn() : identity.hostnqn().orElse("");
         synchronized (lock) {
             String trsvcid = tid.trsvcid() != null ? tid.trsvcid() : defaultPort(tid.transport(), tid.nqn());
-            // As the production lookup's matcher: an unset host-traddr matches any, a set one only that pin
-            // (the sim writes no src_addr, so an unpinned controller never stands for a pinned TID).
             return byIdentity.getOrDefault(key(tid.transport(), tid.traddr(), trsvcid, tid.nqn(), hostnqn), List.of())
-                    .stream().filter(c -> tid.hostTraddr() == null || c.hostTraddr.equals(Optional.of(tid.hostTraddr())))
+                    .stream().filter(c -> c.pin.satisfies(tid))
                     .findFirst().map(x -> x.device);
         }
     }
@@ -135,7 +134,8 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
      */
     SimController connectDirectly(Port port, String nqn, boolean discovery, String hostnqn, String hostid,
             Optional<String> hostTraddr) {
-        return create(port, nqn, discovery, hostnqn, hostid, hostTraddr, DEFAULT_CTRL_LOSS_TMO,
+        return create(port, nqn, discovery, hostnqn, hostid, new SimController.Pin(hostTraddr, Optional.empty()),
+                DEFAULT_CTRL_LOSS_TMO,
                 DEFAULT_RECONNECT_DELAY, key(port.transport(), port.traddr(), port.trsvcid(), nqn, hostnqn));
     }
 
@@ -219,10 +219,10 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
     }
 
     private SimController create(Port port, String nqn, boolean discovery, String hostnqn, String hostid,
-            Optional<String> hostTraddr, int ctrlLossTmo, int reconnectDelay, String key) {
+            SimController.Pin pin, int ctrlLossTmo, int reconnectDelay, String key) {
         int instance = instances.nextClearBit(0);
         instances.set(instance);
-        SimController c = new SimController(instance, port, nqn, discovery, hostnqn, hostid, hostTraddr, ctrlLossTmo,
+        SimController c = new SimController(instance, port, nqn, discovery, hostnqn, hostid, pin, ctrlLossTmo,
                 reconnectDelay, key);
         byInstance.put(instance, c);
         byIdentity.computeIfAbsent(key, k -> new ArrayList<>(1)).add(c);
@@ -264,8 +264,8 @@ public final class SimKernel implements FabricsDevice, LiveControllerLookup {
         return value == null ? fallback : Integer.parseInt(value.strip());
     }
 
-    private Optional<SimController> sameConnection(String key, Optional<String> pin) {
-        return byIdentity.getOrDefault(key, List.of()).stream().filter(c -> c.hostTraddr.equals(pin)).findFirst();
+    private Optional<SimController> sameConnection(String key, SimController.Pin pin) {
+        return byIdentity.getOrDefault(key, List.of()).stream().filter(c -> c.pin.equals(pin)).findFirst();
     }
 
     private static String key(String transport, String traddr, String trsvcid, String nqn, String hostnqn) {

@@ -203,23 +203,6 @@ public final class DaemonConfigReader {
      * cannot forge a line or a terminal sequence, and cut after {@link #MAX_QUOTED_CHARS}.
      */
     static String quoted(String text) {
-        StringBuilder out = new StringBuilder("'");
-        int shown = Math.min(text.length(), MAX_QUOTED_CHARS);
-        if (shown < text.length() && Character.isHighSurrogate(text.charAt(shown - 1))) {
-            shown--; // never cut a character in half
-        }
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('\'');
-        if (shown < text.length()) {
-            out.append("... (").append(text.length()).append(" characters)");
-        }
-        return out.toString();
+        return QuotedText.of(text, MAX_QUOTED_CHARS);
     }
 }

@@ -2,6 +2,7 @@ package org.nvmexpress.discoverd.mdns;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.nvmexpress.discoverd.config.QuotedText;
 import org.nvmexpress.discoverd.tid.InvalidTransportIdException;
 import org.nvmexpress.discoverd.tid.NumericAddress;
 import org.nvmexpress.discoverd.tid.TransportId;
@@ -130,23 +131,6 @@ public final class Announcements {
      * cannot forge a line or a terminal sequence, cut after {@link #MAX_QUOTED} characters.
      */
     public static String quoted(String text) {
-        StringBuilder out = new StringBuilder("'");
-        int shown = Math.min(text.length(), MAX_QUOTED);
-        if (shown > 0 && shown < text.length() && Character.isHighSurrogate(text.charAt(shown - 1))) {
-            shown--; // never cut a character in half
-        }
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('\'');
-        if (shown < text.length()) {
-            out.append("... (").append(text.length()).append(" characters)");
-        }
-        return out.toString();
+        return QuotedText.of(text, MAX_QUOTED);
     }
 }

@@ -11,7 +11,16 @@ public final class QuotedText {
 
     /** {@code text} quoted, showing at most {@code limit} characters. */
     public static String of(String text, int limit) {
-        StringBuilder out = new StringBuilder("'");
+        String cut = text.length() > limit ? "... (" + text.length() + " characters)" : "";
+        return "'" + escaped(text, limit) + "'" + cut;
+    }
+
+    /**
+     * The first {@code limit} characters of {@code text} (never half a character), control
+     * characters as {@code \xNN}.
+     */
+    public static String escaped(String text, int limit) {
+        StringBuilder out = new StringBuilder();
         int shown = Math.min(text.length(), limit);
         if (shown > 0 && shown < text.length() && Character.isHighSurrogate(text.charAt(shown - 1))) {
             shown--; // never cut a character in half
@@ -23,10 +32,6 @@ public final class QuotedText {
             } else {
                 out.append(c);
             }
-        }
-        out.append('\'');
-        if (shown < text.length()) {
-            out.append("... (").append(text.length()).append(" characters)");
         }
         return out.toString();
     }

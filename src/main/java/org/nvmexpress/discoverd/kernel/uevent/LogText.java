@@ -1,5 +1,7 @@
 package org.nvmexpress.discoverd.kernel.uevent;
 
+import org.nvmexpress.discoverd.config.QuotedText;
+
 /**
  * Text from uevents made safe for a log line: a sender controls every byte, so control characters
  * become {@code \xNN} (no forged lines or terminal sequences) and long values are cut.
@@ -13,8 +15,7 @@ final class LogText {
 
     /** {@code text} in single quotes, escaped and cut. */
     static String quoted(String text) {
-        return "'" + escaped(text) + "'" + (text.length() > MAX_SHOWN_CHARS
-                ? "... (" + text.length() + " characters)" : "");
+        return QuotedText.of(text, MAX_SHOWN_CHARS);
     }
 
     /** {@code text} as is when it is short printable ASCII without spaces or quotes, else {@link #quoted}. */
@@ -30,27 +31,6 @@ final class LogText {
      */
     static String printable(String message) {
         int limit = 4 * MAX_SHOWN_CHARS;
-        return escaped(message, limit) + (message.length() > limit ? "..." : "");
-    }
-
-    private static String escaped(String text) {
-        return escaped(text, MAX_SHOWN_CHARS);
-    }
-
-    private static String escaped(String text, int limit) {
-        StringBuilder out = new StringBuilder();
-        int shown = Math.min(text.length(), limit);
-        if (shown < text.length() && Character.isHighSurrogate(text.charAt(shown - 1))) {
-            shown--; // never cut a character in half
-        }
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return QuotedText.escaped(message, limit) + (message.length() > limit ? "..." : "");
     }
 }

@@ -4,7 +4,8 @@
 # controllers, idle resident memory, and wake-ups while idle. Medians of RUNS runs, and the ratio to
 # each budget.
 #
-#   bench/daemon-figures.sh [-n RUNS] [--controllers N] [--idle SECONDS] [--no-bus] [--keep]
+#   bench/daemon-figures.sh [-n RUNS] [--controllers N] [--idle SECONDS] [--window SECONDS] [--json FILE]
+#                           [--no-bus] [--keep]
 #
 # --controllers 0 runs the empty configuration only (for trying JVM options on idle memory);
 # --no-bus points DBUS_SYSTEM_BUS_ADDRESS at a socket that does not exist instead of a private bus
@@ -20,7 +21,8 @@
 # daemon says so, keeps its unit requests waiting and retries, so the configured controllers are
 # never connected and the figures are those of a daemon whose units are pending (READY does not
 # wait for the units, §11). After READY=1 it
-# waits SECONDS (default 10), reads VmRSS from /proc/PID/status, then counts over SECONDS more the
+# waits SECONDS (default 10), reads VmRSS from /proc/PID/status and Pss from /proc/PID/smaps_rollup,
+# then counts over --window SECONDS more (default 60) the
 # voluntary context switches of all the process's threads (/proc/PID/task/*/status): each is a
 # thread going to sleep, that is one wake-up, and the CPU time used. Then SIGTERM.
 set -euo pipefail
@@ -29,6 +31,8 @@ cd "$(dirname -- "$0")/.."
 runs=5
 controllers=1000
 idle=10
+window=60
+json_out=
 keep=false
 no_bus=false
 while [ "$#" -gt 0 ]; do
@@ -36,6 +40,8 @@ while [ "$#" -gt 0 ]; do
         -n) runs=$2; shift 2 ;;
         --controllers) controllers=$2; shift 2 ;;
         --idle) idle=$2; shift 2 ;;
+        --window) window=$2; shift 2 ;;
+        --json) json_out=$2; shift 2 ;;
         --keep) keep=true; shift ;;
         --no-bus) no_bus=true; shift ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -101,10 +107,13 @@ else
     fi
 fi
 
-python3 - "$work" "$runs" "$controllers" "$idle" "$(head -n1 "$work/bus.address")" <<'PY'
+python3 - "$work" "$runs" "$controllers" "$idle" "$(head -n1 "$work/bus.address")" "$window" "$json_out" <<'PY'
 import os, select, signal, socket, statistics, subprocess, sys, time
 
 work, runs, controllers, idle, bus = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+window, json_out = float(sys.argv[6]), sys.argv[7]
+import json
+FIGURES = []
 LAUNCHER = os.path.abspath("bin/nvme-discoverd")
 READY_TIMEOUT = 60.0
 
@@ -208,8 +217,10 @@ def run(root, label, index):
         for key in ("VmRSS", "RssAnon", "RssFile"):
             result[key] = status_field(f"/proc/{proc.pid}/status", key)
         result["rss_kib"] = result["VmRSS"]
+        # PSS shares the pages mapped by other processes (libjvm, the CDS archive) among them.
+        result["pss_kib"] = status_field(f"/proc/{proc.pid}/smaps_rollup", "Pss")
         before, ticks_before, n_before = threads(proc.pid), cpu_ticks(proc.pid), len(messages)
-        drain(monotonic() + int(idle * 1e9))
+        drain(monotonic() + int(window * 1e9))
         after, ticks_after = threads(proc.pid), cpu_ticks(proc.pid)
         per_thread = {}
         for tid, (name, v, nv) in after.items():
@@ -256,13 +267,15 @@ for i in range(runs):
             print("    " + "\n    ".join(r["log"].strip().splitlines()[-15:]))
         else:
             print(f"  run {i + 1} {label:10s}: READY after {r['ready_ms']:7.1f} ms, VmRSS {r['rss_kib'] / 1024:5.1f} MiB,"
-                  f" {r['wakeups']:4d} wake-ups and {r['idle_cpu_ms']:5.0f} ms CPU in {idle:.0f} s idle,"
+                  f" {r['wakeups']:4d} wake-ups and {r['idle_cpu_ms']:5.0f} ms CPU in {window:.0f} s idle,"
                   f" {r['threads']} threads; {r['stop']}")
 with open("/proc/loadavg") as f:
     load_end = " ".join(f.read().split()[:3])
 
 
 def figure(name, values, unit, budget, source):
+    FIGURES.append({"figure": name, "unit": unit, "runs": values, "budget": budget, "budget_source": source or None,
+                    "median": statistics.median(values) if values else None})
     if not values:
         print(f"{name:46s} {'no figure':>10s}")
         return
@@ -283,16 +296,19 @@ figure("start to READY=1, empty configuration", [r["ready_ms"] for r in ok("empt
 if controllers:
     figure(f"start to READY=1, {controllers} controllers", [r["ready_ms"] for r in ok("configured")], "ms", 1000, "§11")
 figure("idle VmRSS, empty configuration", [r["rss_kib"] / 1024 for r in ok("empty")], "MiB", 32, "§11")
+figure("idle PSS (smaps_rollup), empty configuration", [r["pss_kib"] / 1024 for r in ok("empty")], "MiB", 32, "§11")
 figure("  of which anonymous (RssAnon)", [r["RssAnon"] / 1024 for r in ok("empty")], "MiB", None, "")
 figure("  of which file-backed (RssFile: libjvm, CDS)", [r["RssFile"] / 1024 for r in ok("empty")], "MiB", None, "")
 if controllers:
     figure(f"VmRSS, {controllers} controllers (retrying)", [r["rss_kib"] / 1024 for r in ok("configured")], "MiB", 32,
            "§11")
-figure(f"wake-ups in {idle:.0f} s idle, empty configuration", [r["wakeups"] for r in ok("empty")], "", None, "")
-figure(f"CPU in {idle:.0f} s idle, empty configuration", [r["idle_cpu_ms"] for r in ok("empty")], "ms", None, "")
+    figure(f"PSS, {controllers} controllers (retrying)", [r["pss_kib"] / 1024 for r in ok("configured")], "MiB", 32,
+           "§11")
+figure(f"wake-ups in {window:.0f} s idle, empty configuration", [r["wakeups"] for r in ok("empty")], "", None, "")
+figure(f"CPU in {window:.0f} s idle, empty configuration", [r["idle_cpu_ms"] for r in ok("empty")], "ms", None, "")
 if controllers:
-    figure(f"wake-ups in {idle:.0f} s, {controllers} controllers", [r["wakeups"] for r in ok("configured")], "", None, "")
-    figure(f"CPU in {idle:.0f} s, {controllers} controllers", [r["idle_cpu_ms"] for r in ok("configured")], "ms", None,
+    figure(f"wake-ups in {window:.0f} s, {controllers} controllers", [r["wakeups"] for r in ok("configured")], "", None, "")
+    figure(f"CPU in {window:.0f} s, {controllers} controllers", [r["idle_cpu_ms"] for r in ok("configured")], "ms", None,
            "")
 for label in ("empty", "configured"):
     good = ok(label)
@@ -306,6 +322,9 @@ for label in ("empty", "configured"):
         print(f"  wake-ups by thread, {label} (median): {shown or 'none'}")
         notes = sorted({l.split("=", 1)[0] for r in good for m in r["notify_idle"] for l in m.splitlines() if l})
         print(f"  sd_notify while idle, {label}: {', '.join(notes) or 'nothing'}")
+if json_out:
+    with open(json_out, "w") as f:
+        json.dump({"load_average": {"start": load_start, "end": load_end}, "runs": runs, "figures": FIGURES}, f, indent=1)
 failed = sum(1 for rs in results.values() for r in rs if "error" in r)
 sys.exit(1 if failed else 0)
 PY

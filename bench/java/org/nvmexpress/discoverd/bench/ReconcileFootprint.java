@@ -28,7 +28,7 @@ import org.nvmexpress.discoverd.daemon.Reconciler;
  *
  * <p>{@code ReconcileFootprint [RUNS] [--restart-plan]} runs RUNS (default 5) pairs of child JVMs
  * and prints, for each figure, the median and the runs' range, as
- * {@code figure NAME MEDIAN MIN MAX UNIT} lines that {@code bench/run.sh --footprint} puts beside
+ * {@code figure NAME MEDIAN MIN MAX UNIT} lines that {@code bench/jmh.sh --footprint} puts beside
  * the budgets. The first child of a pair ({@code --cold}), with the options of
  * {@code bin/launcher.sh}, writes the configuration, then loads it, builds the desired set and plans
  * against an empty host, each step and the three together ({@code firstPass}) timed: process CPU of all threads (the JIT compiler and GC

@@ -23,6 +23,6 @@
  *
  * <p><b>Entry classes:</b> {@code org.openjdk.jmh.Main} runs every benchmark, and
  * {@link org.nvmexpress.discoverd.bench.ReconcileFootprint} its child JVMs, both through
- * {@code bench/run.sh}.
+ * {@code bench/jmh.sh}.
  */
 package org.nvmexpress.discoverd.bench;

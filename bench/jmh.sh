@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks (docs/benchmarks.md) and prints each figure beside its budget.
 #
-#   bench/run.sh                           every benchmark, the profile's short default run
-#   bench/run.sh -f 1 -wi 5 -i 10 decode   any JMH arguments instead (options, then a regex)
-#   bench/run.sh --footprint [RUNS] [--restart-plan]
+#   bench/jmh.sh                           every benchmark, the profile's short default run
+#   bench/jmh.sh -f 1 -wi 5 -i 10 decode   any JMH arguments instead (options, then a regex)
+#   bench/jmh.sh --footprint [RUNS] [--restart-plan]
 #                                          not JMH: the 10,000-controller reconcile's first pass in
 #                                          fresh JVMs with the launcher's options (CPU, heap grown)
 #
@@ -33,7 +33,7 @@ if ! ./mvnw "${mvn_args[@]}" >"$log" 2>&1; then
     # What JMH or javac said, without Maven's stack trace of the failed exec.
     grep -v -E '^[[:space:]]+at |^\[(INFO|WARNING)\]|^\[ERROR\] *($|To see|Re-run|For more|\[Help)|^org\.apache\.commons\.exec' \
         "$log" | tail -n 20 >&2
-    echo "bench/run.sh: the benchmark run failed; the whole log is in $log" >&2
+    echo "bench/jmh.sh: the benchmark run failed; the whole log is in $log" >&2
     exit 1
 fi
 if [ "$footprint" = true ]; then
@@ -65,7 +65,7 @@ if [ "$footprint" = true ]; then
 fi
 if [ ! -s "$csv" ]; then
     tail -n 20 "$log" >&2
-    echo "bench/run.sh: JMH wrote no results (did the regex match a benchmark?)" >&2
+    echo "bench/jmh.sh: JMH wrote no results (did the regex match a benchmark?)" >&2
     exit 1
 fi
 

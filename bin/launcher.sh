@@ -21,6 +21,16 @@ if [ ! -f "$jar" ]; then
     exit 1
 fi
 
+# The canonical path: an AppCDS archive is only accepted for the class path string it was dumped
+# with, and packaging/build-cds-archive.sh dumps with this same readlink -f form.
+jar=$(readlink -f -- "$jar")
+# The archive beside the jar (docs/footprint.md): -Xshare:auto ignores it when stale or built for
+# another path, so a missing or mismatched archive costs start time, never the start.
+cds=
+if [ -f "${jar%.jar}.jsa" ]; then
+    cds=-XX:SharedArchiveFile=${jar%.jar}.jsa
+fi
+
 if [ -n "${JAVA_HOME:-}" ]; then
     java=$JAVA_HOME/bin/java
 else
@@ -38,7 +48,7 @@ exec "$java" \
     -XX:+UseSerialGC \
     -XX:TieredStopAtLevel=1 \
     -XX:-UsePerfData \
-    -Xshare:auto \
+    -Xshare:auto ${cds} \
     -Xss512k \
     -Xmx${NVME_DISCOVERD_HEAP:-96m} \
     -XX:+ExitOnOutOfMemoryError \

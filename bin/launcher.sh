@@ -24,7 +24,7 @@ fi
 # The canonical path: an AppCDS archive is only accepted for the class path string it was dumped
 # with, and packaging/build-cds-archive.sh dumps with this same readlink -f form.
 jar=$(readlink -f -- "$jar")
-# The archive beside the jar (docs/footprint.md): -Xshare:auto ignores it when stale or built for
+# The archive beside the jar (packaging/README.md): -Xshare:auto ignores it when stale or built for
 # another path, so a missing or mismatched archive costs start time, never the start.
 cds=
 if [ -f "${jar%.jar}.jsa" ]; then

@@ -7,15 +7,16 @@
 # class path string recorded when it was dumped (and the jar's size and mtime). Checked on 17.0.15:
 # the same jar and archive copied together to another directory are refused ("An error has
 # occurred while processing the shared archive file" under -Xshare:on; silently unused under
-# -Xshare:auto), whether the class path was dumped absolute or relative. So `mvn package` runs this
-# for target/, and a package installing the jar elsewhere runs it again on the installed jar
-# (the Debian postinst: packaging/build-cds-archive.sh /usr/share/nvme-discoverd/nvme-discoverd.jar).
+# -Xshare:auto), whether the class path was dumped absolute or relative. So it runs where the jar
+# is: by hand on target/nvme-discoverd.jar in a checkout (`mvn package` does not run it yet), and a
+# package's postinst on the installed jar (/usr/share/nvme-discoverd/nvme-discoverd.jar).
 #
 # The training run is the daemon itself on an empty --root tree with D-Bus pointed at a socket that
 # does not exist: it loads its steady-state classes (configuration, event loop, sd_notify, the
 # D-Bus adapter's retry path, logging), reaches READY and is stopped with SIGTERM, when the JVM
 # writes the archive. No network, no bus, nothing outside a temporary directory is touched.
-# The JVM options that decide the archive's validity (GC, compressed oops) are the launcher's.
+# The GC and JIT options below are a copy of bin/launcher.sh's (an archive is refused under another
+# GC): keep them in step, or run the training through the launcher (NVME_DISCOVERD_JAVA_OPTS).
 set -euo pipefail
 
 if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then
